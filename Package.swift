@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+// tebiki: bilingual refund guides, decision trees, a checker and a semantic diff,
+// generated from a structured model of refund rules and console steps.
+//
+// Targets, in dependency order (see README "Architecture"):
+//   TebikiModel    value types only; no I/O, no C, no YAML
+//   TebikiContent  content/ YAML -> model + diagnostics (the only user of Yams)
+//   TebikiEngine   evaluate(model, scenario) -> decision with a trace; scenario JSON
+//   TebikiMarkdown the only importer of CCmarkGFM
+//   TebikiCLI      the pipeline, output formats, file writing, commands
+//   tebiki         argument parsing entry point only
+import PackageDescription
+
+let package = Package(
+    name: "tebiki",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tebiki", targets: ["tebiki"]),
+        .library(name: "TebikiCLI", targets: ["TebikiCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "TebikiModel"),
+        .target(
+            name: "TebikiContent",
+            dependencies: ["TebikiModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "TebikiEngine", dependencies: ["TebikiModel"]),
+        .target(name: "TebikiMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "TebikiCLI",
+            dependencies: [
+                "TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(name: "tebiki", dependencies: ["TebikiCLI"]),
+        .testTarget(
+            name: "TebikiTests",
+            dependencies: ["TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiCLI"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,102 @@
+/// A fact that the rules read: an input a person answers, or a value derived from others.
+public struct Fact: Sendable, Hashable, Identifiable {
+    /// One allowed value of an enumeration.
+    public struct Value: Sendable, Hashable, Identifiable {
+        /// The value as written in a scenario (`issued`).
+        public var id: String
+        /// The value in words, per language.
+        public var label: Localized
+        /// The state of a state machine this value puts a resource in (`certificate.issued`).
+        public var state: StateReference?
+        /// Where it was declared.
+        public var location: SourceLocation
+        /// Creates a value.
+        public init(id: String, label: Localized, state: StateReference? = nil, location: SourceLocation = .unknown) {
+            self.id = id; self.label = label; self.state = state; self.location = location
+        }
+    }
+
+    /// How a derived fact is computed.
+    public enum Derivation: Sendable, Hashable {
+        /// Whether the date fact lies within the edition's refund window (decision D1); no value when the date has none.
+        case withinWindow(FactID)
+        /// Calendar days from the window's start to the date fact.
+        case dayOfWindow(FactID)
+        /// An exact arithmetic expression over other facts.
+        case expression(Expression)
+    }
+
+    /// The key in a scenario (`certificate_status`).
+    public var id: FactID
+    /// Its type.
+    public var type: FactType
+    /// For enumerations: the allowed values, in the order questions offer them.
+    public var values: Catalog<Value>
+    /// The value taken when the scenario gives none (only where the fact applies).
+    public var defaultValue: FactValue?
+    /// The fact applies (may be given, and is required unless it has a default) only when these tests pass.
+    public var appliesWhen: [Condition]
+    /// Whether a scenario must give it where it applies (facts with a default never are).
+    public var required: Bool
+    /// Lower bound, inclusive: a constant or another fact.
+    public var minimum: UnaryTest.Operand?
+    /// Upper bound, inclusive: a constant or another fact.
+    public var maximum: UnaryTest.Operand?
+    /// For dates: the fact this date may not precede.
+    public var notBefore: FactID?
+    /// The question that asks for it, per language (nil for derived facts).
+    public var question: Localized?
+    /// A short help text, per language.
+    public var help: Localized?
+    /// How it is derived; nil for inputs.
+    public var derivation: Derivation?
+    /// Where it was declared.
+    public var location: SourceLocation
+
+    /// Creates a fact.
+    public init(
+        id: FactID, type: FactType, values: Catalog<Value> = Catalog(), defaultValue: FactValue? = nil,
+        appliesWhen: [Condition] = [], required: Bool = false, minimum: UnaryTest.Operand? = nil,
+        maximum: UnaryTest.Operand? = nil, notBefore: FactID? = nil, question: Localized? = nil,
+        help: Localized? = nil, derivation: Derivation? = nil, location: SourceLocation = .unknown
+    ) {
+        self.id = id; self.type = type; self.values = values; self.defaultValue = defaultValue
+        self.appliesWhen = appliesWhen; self.required = required; self.minimum = minimum
+        self.maximum = maximum; self.notBefore = notBefore; self.question = question; self.help = help
+        self.derivation = derivation; self.location = location
+    }
+
+    /// True for facts the engine computes.
+    public var isDerived: Bool { derivation != nil }
+}
+
+/// A test on one fact, with where it was written: `{product: ssl-certificate}`.
+public struct Condition: Sendable, Hashable {
+    /// The fact tested.
+    public var fact: FactID
+    /// The test.
+    public var test: UnaryTest
+    /// Where it was written.
+    public var location: SourceLocation
+    /// Creates a condition.
+    public init(fact: FactID, test: UnaryTest, location: SourceLocation = .unknown) {
+        self.fact = fact; self.test = test; self.location = location
+    }
+
+    /// Whether the scenario passes.
+    public func holds(in scenario: Scenario) -> Bool { test.matches(scenario[fact], in: scenario) }
+}
+
+extension Array where Element == Condition {
+    /// Every condition holds.
+    public func allHold(in scenario: Scenario) -> Bool { allSatisfy { $0.holds(in: scenario) } }
+}
+
+/// A state of a state machine, written `machine.state` in content.
+public struct StateReference: Sendable, Hashable, CustomStringConvertible {
+    public var machine: String
+    public var state: String
+    /// Creates a reference.
+    public init(machine: String, state: String) { self.machine = machine; self.state = state }
+    public var description: String { "\(machine).\(state)" }
+}

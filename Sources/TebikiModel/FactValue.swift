@@ -1,0 +1,62 @@
+/// An identifier of a fact, such as `product` or `paid_on` (the key in a scenario).
+public typealias FactID = String
+
+/// The value of one fact in a scenario.
+public enum FactValue: Sendable, Hashable, Comparable, CustomStringConvertible {
+    case boolean(Bool)
+    case integer(Int)
+    case decimal(Exact)
+    case date(CalendarDate)
+    /// One of an enumeration's values, by id.
+    case symbol(String)
+
+    public var description: String {
+        switch self {
+        case .boolean(let b): return b ? "true" : "false"
+        case .integer(let i): return String(i)
+        case .decimal(let d): return d.description
+        case .date(let d): return d.description
+        case .symbol(let s): return s
+        }
+    }
+
+    /// The value as an exact number, for integers and decimals.
+    public var number: Exact? {
+        switch self {
+        case .integer(let i): return Exact(integer: i)
+        case .decimal(let d): return d
+        default: return nil
+        }
+    }
+
+    public static func < (a: FactValue, b: FactValue) -> Bool {
+        switch (a, b) {
+        case (.date(let x), .date(let y)): return x < y
+        case (.symbol(let x), .symbol(let y)): return x < y
+        case (.boolean(let x), .boolean(let y)): return !x && y
+        default:
+            if let x = a.number, let y = b.number { return x < y }
+            return a.description < b.description
+        }
+    }
+}
+
+/// The type of a fact.
+public enum FactType: String, Sendable, Hashable, CaseIterable {
+    case boolean, integer, decimal, date, enumeration = "enum"
+}
+
+/// A scenario: values of facts. Derived facts are added by the engine.
+public struct Scenario: Sendable, Hashable {
+    /// Values by fact id. A fact that is absent has no value (unknown or not applicable).
+    public var values: [FactID: FactValue]
+
+    /// Creates a scenario.
+    public init(_ values: [FactID: FactValue] = [:]) { self.values = values }
+
+    /// The value of a fact, if any.
+    public subscript(fact: FactID) -> FactValue? {
+        get { values[fact] }
+        set { values[fact] = newValue }
+    }
+}

@@ -1,0 +1,96 @@
+/// A language identifier such as `ja`, `en` or `zh-Hans` (BCP 47).
+public typealias LanguageID = String
+
+/// A language the model is written in. Languages are data: adding one needs no Swift change.
+public struct Language: Sendable, Hashable, Identifiable {
+    /// Source language (the one the policy is written in) or a translation of it.
+    public enum Role: String, Sendable, Hashable { case source, translation }
+
+    /// BCP 47 tag.
+    public var id: LanguageID
+    /// The language's name in itself (日本語, English), for language switchers.
+    public var name: String
+    /// Source or translation.
+    public var role: Role
+    /// How a date is written, with `{year}`, `{month}`, `{day}` and `{month_name}`.
+    public var dateFormat: String
+    /// Month names, January first, for `{month_name}`.
+    public var monthNames: [String]
+    /// How a UI label is set off in plain text (`「` `」`, or `"` `"`).
+    public var uiLabelOpen: String
+    public var uiLabelClose: String
+    /// Where it was declared.
+    public var location: SourceLocation
+
+    /// Creates a language.
+    public init(
+        id: LanguageID, name: String, role: Role, dateFormat: String, monthNames: [String],
+        uiLabelOpen: String, uiLabelClose: String, location: SourceLocation = .unknown
+    ) {
+        self.id = id; self.name = name; self.role = role; self.dateFormat = dateFormat
+        self.monthNames = monthNames; self.uiLabelOpen = uiLabelOpen; self.uiLabelClose = uiLabelClose
+        self.location = location
+    }
+
+    /// A date written the way this language writes dates.
+    public func format(_ date: CalendarDate) -> String {
+        var s = dateFormat
+        let monthName = monthNames.indices.contains(date.month - 1) ? monthNames[date.month - 1] : String(date.month)
+        s = s.replacingAll("{year}", with: String(date.year))
+        s = s.replacingAll("{month_name}", with: monthName)
+        s = s.replacingAll("{month}", with: String(date.month))
+        s = s.replacingAll("{day}", with: String(date.day))
+        return s
+    }
+}
+
+/// A text in every language of the model. The loader guarantees that every declared
+/// language is present and non-empty.
+public struct Localized: Sendable, Hashable {
+    /// Text by language.
+    public var values: [LanguageID: String]
+    /// Where each language's text was written, when read from content.
+    public var locations: [LanguageID: SourceLocation]
+
+    /// Creates a localized text.
+    public init(_ values: [LanguageID: String], locations: [LanguageID: SourceLocation] = [:]) {
+        self.values = values
+        self.locations = locations
+    }
+
+    /// The text in `language`, or an empty string when it is missing.
+    public subscript(language: LanguageID) -> String { values[language] ?? "" }
+
+    /// Localized equality ignores where the texts were written.
+    public static func == (a: Localized, b: Localized) -> Bool { a.values == b.values }
+    public func hash(into hasher: inout Hasher) { hasher.combine(values) }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (no Foundation needed).
+    public func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.range(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}
+
+extension Substring {
+    fileprivate func range(of target: String) -> Range<Index>? {
+        guard let first = target.first else { return nil }
+        var i = startIndex
+        while i < endIndex {
+            if self[i] == first, self[i...].hasPrefix(target) {
+                return i..<index(i, offsetBy: target.count)
+            }
+            i = index(after: i)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,51 @@
+/// The whole model of one edition of the refund policy: what content/ says, as values.
+public struct Model: Sendable, Hashable {
+    /// The languages, source language first.
+    public var languages: [Language]
+    public var edition: Edition
+    public var facts: Catalog<Fact>
+    public var products: Catalog<Product>
+    public var outcomes: Catalog<Outcome>
+    public var reasons: Catalog<Message>
+    public var warnings: Catalog<Message>
+    public var channels: Catalog<Message>
+    public var routes: Catalog<Message>
+    public var formulas: Catalog<Formula>
+    public var tables: Catalog<DecisionTable>
+    public var glossary: Catalog<UIElement>
+    public var machines: Catalog<StateMachine>
+    public var procedures: Catalog<Procedure>
+
+    /// Creates a model.
+    public init(
+        languages: [Language], edition: Edition, facts: Catalog<Fact>, products: Catalog<Product>,
+        outcomes: Catalog<Outcome>, reasons: Catalog<Message>, warnings: Catalog<Message>,
+        channels: Catalog<Message>, routes: Catalog<Message>, formulas: Catalog<Formula>,
+        tables: Catalog<DecisionTable>, glossary: Catalog<UIElement>, machines: Catalog<StateMachine>,
+        procedures: Catalog<Procedure>
+    ) {
+        self.languages = languages; self.edition = edition; self.facts = facts; self.products = products
+        self.outcomes = outcomes; self.reasons = reasons; self.warnings = warnings; self.channels = channels
+        self.routes = routes; self.formulas = formulas; self.tables = tables; self.glossary = glossary
+        self.machines = machines; self.procedures = procedures
+    }
+
+    /// The source language (ja).
+    public var sourceLanguage: Language { languages.first { $0.role == .source } ?? languages[0] }
+
+    /// The language with `id`, if declared.
+    public func language(_ id: LanguageID) -> Language? { languages.first { $0.id == id } }
+
+    /// Every console action of every machine, by id.
+    public var actions: [String: ConsoleAction] {
+        var all: [String: ConsoleAction] = [:]
+        for m in machines { for a in m.actions where all[a.id] == nil { all[a.id] = a } }
+        return all
+    }
+
+    /// The action with `id` in any machine.
+    public func action(_ id: String) -> ConsoleAction? {
+        for m in machines { if let a = m.actions[id: id] { return a } }
+        return nil
+    }
+}
