@@ -7,6 +7,7 @@
 //   TebikiContent  content/ YAML -> model + diagnostics (the only user of Yams)
 //   TebikiEngine   evaluate(model, scenario) -> decision with a trace; scenario JSON
 //   TebikiMarkdown the only importer of CCmarkGFM
+//   TebikiRender   model and decisions -> localized texts and pages, in memory
 //   TebikiCLI      the pipeline, output formats, file writing, commands
 //   tebiki         argument parsing entry point only
 import PackageDescription
@@ -36,10 +37,11 @@ let package = Package(
         ),
         .target(name: "TebikiEngine", dependencies: ["TebikiModel"]),
         .target(name: "TebikiMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "TebikiRender", dependencies: ["TebikiModel", "TebikiEngine"]),
         .target(
             name: "TebikiCLI",
             dependencies: [
-                "TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown",
+                "TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -47,7 +49,7 @@ let package = Package(
         .executableTarget(name: "tebiki", dependencies: ["TebikiCLI"]),
         .testTarget(
             name: "TebikiTests",
-            dependencies: ["TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiCLI"],
+            dependencies: ["TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiRender", "TebikiCLI"],
             resources: [.copy("Fixtures")]
         ),
     ],

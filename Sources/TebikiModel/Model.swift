@@ -15,6 +15,9 @@ public struct Model: Sendable, Hashable {
     public var glossary: Catalog<UIElement>
     public var machines: Catalog<StateMachine>
     public var procedures: Catalog<Procedure>
+    /// The tool's own words (headings, labels of `explain`, site chrome), per language,
+    /// from content/strings.yaml: a new language needs no Swift change.
+    public var strings: [String: Localized]
 
     /// Creates a model.
     public init(
@@ -22,12 +25,17 @@ public struct Model: Sendable, Hashable {
         outcomes: Catalog<Outcome>, reasons: Catalog<Message>, warnings: Catalog<Message>,
         channels: Catalog<Message>, routes: Catalog<Message>, formulas: Catalog<Formula>,
         tables: Catalog<DecisionTable>, glossary: Catalog<UIElement>, machines: Catalog<StateMachine>,
-        procedures: Catalog<Procedure>
+        procedures: Catalog<Procedure>, strings: [String: Localized] = [:]
     ) {
         self.languages = languages; self.edition = edition; self.facts = facts; self.products = products
         self.outcomes = outcomes; self.reasons = reasons; self.warnings = warnings; self.channels = channels
         self.routes = routes; self.formulas = formulas; self.tables = tables; self.glossary = glossary
-        self.machines = machines; self.procedures = procedures
+        self.machines = machines; self.procedures = procedures; self.strings = strings
+    }
+
+    /// A string of the tool in `language`; the key itself when content lacks it (the loader reports that).
+    public func string(_ key: String, _ language: LanguageID) -> String {
+        strings[key]?.values[language] ?? key
     }
 
     /// The source language (ja).

@@ -66,11 +66,13 @@ public struct Outcome: Sendable, Hashable, Identifiable {
     public var title: Localized
     /// Whether money is refunded (then an amount, a route and a procedure are given).
     public var refunds: Bool
+    /// False when terms outside this policy govern (promotion terms, D7): no amount and no deadline.
+    public var determinable: Bool
     /// Where it was declared.
     public var location: SourceLocation
     /// Creates an outcome.
-    public init(id: String, title: Localized, refunds: Bool, location: SourceLocation = .unknown) {
-        self.id = id; self.title = title; self.refunds = refunds; self.location = location
+    public init(id: String, title: Localized, refunds: Bool, determinable: Bool = true, location: SourceLocation = .unknown) {
+        self.id = id; self.title = title; self.refunds = refunds; self.determinable = determinable; self.location = location
     }
 }
 
@@ -129,8 +131,12 @@ public struct Window: Sendable, Hashable {
     public var unit: Unit
     /// The date fact day 0 is (`paid_on`, decision D2).
     public var countsFrom: FactID
+    /// The date fact of the day the customer asks (`requested_on`): waits are counted from it (D17).
+    public var requestFact: FactID?
     /// Creates a window.
-    public init(length: Int, unit: Unit, countsFrom: FactID) { self.length = length; self.unit = unit; self.countsFrom = countsFrom }
+    public init(length: Int, unit: Unit, countsFrom: FactID, requestFact: FactID? = nil) {
+        self.length = length; self.unit = unit; self.countsFrom = countsFrom; self.requestFact = requestFact
+    }
 
     /// The last day in time, for a start date.
     public func lastDay(from start: CalendarDate) -> CalendarDate { start.adding(days: length) }

@@ -1,1 +1,4 @@
-print("tebiki")
+// A thin entry point: everything else is in TebikiCLI, which the tests import.
+import TebikiCLI
+
+TebikiCommand.main()

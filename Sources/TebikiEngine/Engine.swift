@@ -1,0 +1,178 @@
+import TebikiModel
+
+/// The rules engine: a pure function from a model and a scenario to a decision.
+///
+/// Everything it decides comes from the model: the decision tables (and their hit policies),
+/// the formulas, the refund window, the procedures and the waits of the state machines.
+public struct Engine: Sendable {
+    public let model: Model
+
+    /// Creates an engine over a model.
+    public init(model: Model) { self.model = model }
+
+    /// Decides a scenario that `ScenarioDecoder` accepted.
+    public func evaluate(_ input: Scenario) throws(EngineFailure) -> Decision {
+        let scenario = try derive(input)
+        var trace: [FiredRule] = []
+        let ruling = try run(table: model.edition.entryTable, scenario: scenario, trace: &trace)
+
+        guard let outcome = model.outcomes[id: ruling.outcome] else { throw EngineFailure(message: "rule decides unknown outcome \(ruling.outcome)") }
+        let window = model.edition.window
+        let deadline: CalendarDate? = {
+            guard outcome.determinable, case .date(let start)? = scenario[window.countsFrom] else { return nil }
+            return window.lastDay(from: start)
+        }()
+        var decision = Decision(
+            outcome: outcome.id, amount: nil, route: nil, channel: nil, actions: [], deadline: deadline,
+            warnings: [], reason: ruling.reason, formula: nil, trace: trace, scenario: scenario)
+
+        guard outcome.refunds else {
+            // D16: nothing to do in the console when no refund can follow. D7: promotion terms have no amount.
+            decision.amount = outcome.determinable ? .zero : nil
+            decision.warnings = ruling.warnings.map { WarningInstance(warning: $0, values: values(deadline: deadline)) }
+            return decision
+        }
+
+        guard let formulaID = ruling.amount, let formula = model.formulas[id: formulaID] else {
+            throw EngineFailure(message: "refunding rule gives no formula")
+        }
+        let exact: Exact
+        do { exact = try formula.expression.evaluate(in: scenario) } catch {
+            throw EngineFailure(message: "formula \(formulaID) cannot be evaluated: \(error)")
+        }
+        let amount = exact.rounded(places: model.edition.currencyPlaces)
+        decision.formula = formulaID
+        if amount.isZero || amount.isNegative {
+            // D8: nothing can be refunded in cash.
+            decision.outcome = model.edition.zeroAmountOutcome
+            decision.reason = model.edition.zeroAmountReason
+            decision.amount = .zero
+            return decision
+        }
+        decision.amount = amount
+        decision.channel = ruling.channel
+        decision.route = try route(scenario, trace: &decision.trace)
+        decision.actions = try actions(of: ruling.procedure, scenario: scenario)
+        decision.warnings = ruling.warnings.map { WarningInstance(warning: $0, values: values(deadline: deadline)) }
+        decision.warnings += waitWarnings(decision.actions, scenario: scenario, deadline: deadline)
+        return decision
+    }
+
+    private func values(deadline: CalendarDate?) -> [String: FactValue] {
+        deadline.map { ["deadline": .date($0)] } ?? [:]
+    }
+
+    /// Defaults are the decoder's job; here the derived facts are computed in declaration order.
+    public func derive(_ input: Scenario) throws(EngineFailure) -> Scenario {
+        var scenario = input
+        let window = model.edition.window
+        for fact in model.facts {
+            guard let derivation = fact.derivation else { continue }
+            switch derivation {
+            case .withinWindow(let dateFact), .dayOfWindow(let dateFact):
+                guard case .date(let start)? = scenario[window.countsFrom], case .date(let date)? = scenario[dateFact] else {
+                    scenario[fact.id] = nil; continue
+                }
+                let day = start.days(to: date)
+                if case .withinWindow = derivation { scenario[fact.id] = .boolean(day >= 0 && day <= window.length) }
+                else { scenario[fact.id] = .integer(day) }
+            case .expression(let e):
+                guard e.facts.allSatisfy({ scenario[$0] != nil }) else { scenario[fact.id] = nil; continue }
+                do {
+                    let v = try e.evaluate(in: scenario)
+                    if fact.type == .integer {
+                        guard v.denominator == 1, let i = Int(exactly: v.numerator) else {
+                            throw EngineFailure(message: "derived fact \(fact.id) is not a whole number")
+                        }
+                        scenario[fact.id] = .integer(i)
+                    } else {
+                        scenario[fact.id] = .decimal(v)
+                    }
+                } catch let failure as EngineFailure { throw failure } catch {
+                    throw EngineFailure(message: "derived fact \(fact.id) cannot be computed: \(error)")
+                }
+            }
+        }
+        return scenario
+    }
+
+    /// Runs tables from `table`, following `next`, until a row decides.
+    private func run(table start: String, scenario: Scenario, trace: inout [FiredRule]) throws(EngineFailure) -> RuleDecision {
+        var tableID = start
+        var visited = Set<String>()
+        while true {
+            guard visited.insert(tableID).inserted else { throw EngineFailure(message: "tables loop back to \(tableID)") }
+            let rule = try fire(tableID, scenario: scenario)
+            trace.append(FiredRule(table: tableID, rule: rule.id, source: rule.source))
+            switch rule.result {
+            case .next(let next): tableID = next
+            case .decide(let d): return d
+            case .route: throw EngineFailure(message: "table \(tableID) gives a route where a decision is expected")
+            }
+        }
+    }
+
+    /// The row a table's hit policy selects.
+    public func fire(_ tableID: String, scenario: Scenario) throws(EngineFailure) -> Rule {
+        guard let table = model.tables[id: tableID] else { throw EngineFailure(message: "no table \(tableID)") }
+        switch table.hitPolicy {
+        case .first:
+            if let rule = table.rules.first(where: { $0.matches(scenario) }) { return rule }
+        case .unique:
+            let matching = table.rules.filter { $0.matches(scenario) }
+            if matching.count > 1 {
+                throw EngineFailure(message: "table \(tableID) (hit policy unique) has overlapping rows \(matching.map(\.id).joined(separator: ", "))")
+            }
+            if let rule = matching.first { return rule }
+        }
+        throw EngineFailure(message: "no row of table \(tableID) matches the scenario")
+    }
+
+    private func route(_ scenario: Scenario, trace: inout [FiredRule]) throws(EngineFailure) -> String {
+        let tableID = model.edition.routeTable
+        let rule = try fire(tableID, scenario: scenario)
+        guard case .route(let r) = rule.result else { throw EngineFailure(message: "table \(tableID) does not decide a route") }
+        trace.append(FiredRule(table: tableID, rule: rule.id, source: rule.source))
+        return r
+    }
+
+    /// The procedure's actions, with repeats expanded (D4: once per Not Activated row that exists).
+    public func actions(of procedureID: String?, scenario: Scenario) throws(EngineFailure) -> [ActionInstance] {
+        guard let procedureID else { return [] }
+        guard let procedure = model.procedures[id: procedureID] else { throw EngineFailure(message: "no procedure \(procedureID)") }
+        var result: [ActionInstance] = []
+        for item in procedure.items {
+            var count = 1
+            if let e = item.repeatCount {
+                guard let v = try? e.evaluate(in: scenario), v.denominator == 1, let n = Int(exactly: v.numerator), n >= 0 else {
+                    throw EngineFailure(message: "procedure \(procedureID): the repeat count of \(item.action) is not a whole number ≥ 0")
+                }
+                count = n
+            }
+            if count > 0 { for row in 1...count { result.append(ActionInstance(action: item.action, row: row)) } }
+        }
+        return result
+    }
+
+    /// D17: a wait that must end in the window but may end after the deadline, counted from the
+    /// day of the request with every earlier action taking no time.
+    private func waitWarnings(_ actions: [ActionInstance], scenario: Scenario, deadline: CalendarDate?) -> [WarningInstance] {
+        guard let deadline, let requestFact = requestDateFact, case .date(var day)? = scenario[requestFact] else { return [] }
+        var warnings: [WarningInstance] = []
+        for instance in actions {
+            guard let wait = model.action(instance.action)?.wait else { continue }
+            let end = wait.latestEnd(startingOn: day)
+            if wait.mustEndInWindow, end > deadline, let w = wait.warning {
+                warnings.append(WarningInstance(warning: w, values: [
+                    "deadline": .date(deadline),
+                    "last_safe_day": .date(wait.latestStart(toEndBy: deadline)),
+                    "latest_end": .date(end),
+                ]))
+            }
+            day = end
+        }
+        return warnings
+    }
+
+    private var requestDateFact: FactID? { model.edition.window.requestFact }
+}

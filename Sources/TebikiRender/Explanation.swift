@@ -1,0 +1,60 @@
+import TebikiEngine
+import TebikiModel
+
+/// A decision in words, in one language: what a support agent pastes to a customer.
+public struct Explanation: Sendable, Hashable {
+    /// One numbered step, with the caution that comes before it, if any.
+    public struct StepText: Sendable, Hashable {
+        public var action: String
+        public var text: String
+        public var caution: String?
+    }
+
+    public var language: LanguageID
+    public var outcome: String
+    public var outcomeTitle: String
+    public var reason: String
+    /// `1.28 USD`, nil for promotion terms.
+    public var amount: String?
+    public var route: String?
+    public var channel: String?
+    /// The deadline written in the language.
+    public var deadline: String?
+    public var warnings: [String]
+    public var steps: [StepText]
+    /// The formula in words, when one applied.
+    public var formula: String?
+
+    /// Renders `decision` in `language` with `style`.
+    public init(decision: Decision, model: Model, language: Language, style: TextStyle) {
+        let filler = TemplateFiller(model: model, language: language, style: style)
+        let lang = language.id
+        self.language = lang
+        outcome = decision.outcome
+        outcomeTitle = model.outcomes[id: decision.outcome]?.title[lang] ?? decision.outcome
+        var values: [String: FactValue] = [:]
+        if let d = decision.deadline { values["deadline"] = .date(d) }
+        if let a = decision.amount { values["amount"] = .decimal(a) }
+        values["currency"] = .symbol(model.edition.currency)
+        reason = model.reasons[id: decision.reason].map { filler.fill($0.text, values: values) } ?? decision.reason
+        amount = decision.amount.map(filler.money)
+        route = decision.route.flatMap { model.routes[id: $0] }.map { filler.fill($0.text, values: values) }
+        channel = decision.channel.flatMap { model.channels[id: $0] }.map { filler.fill($0.text, values: values) }
+        deadline = decision.deadline.map(language.format)
+        warnings = decision.warnings.compactMap { w in
+            model.warnings[id: w.warning].map { filler.fill($0.text, values: values.merging(w.values) { $1 }) }
+        }
+        formula = decision.formula.flatMap { model.formulas[id: $0] }.map { $0.text[lang] }
+        var steps: [StepText] = []
+        for instance in decision.actions {
+            guard let action = model.action(instance.action) else { continue }
+            let caution = action.caution.flatMap { model.warnings[id: $0] }.map { filler.fill($0.text, values: values) }
+            for (k, step) in action.steps(in: decision.scenario).enumerated() {
+                var v = values
+                v["row"] = .integer(instance.row)
+                steps.append(StepText(action: action.id, text: filler.fill(step.text, values: v), caution: k == 0 ? caution : nil))
+            }
+        }
+        self.steps = steps
+    }
+}
