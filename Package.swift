@@ -6,6 +6,7 @@
 //   TebikiModel    value types only; no I/O, no C, no YAML
 //   TebikiContent  content/ YAML -> model + diagnostics (the only user of Yams)
 //   TebikiEngine   evaluate(model, scenario) -> decision with a trace; scenario JSON
+//   TebikiAnalysis questions and answer classes, scenario classes, decision trees (for guide, check, diff)
 //   TebikiMarkdown the only importer of CCmarkGFM
 //   TebikiRender   model and decisions -> localized texts and pages, in memory
 //   TebikiCLI      the pipeline, output formats, file writing, commands
@@ -37,11 +38,12 @@ let package = Package(
         ),
         .target(name: "TebikiEngine", dependencies: ["TebikiModel"]),
         .target(name: "TebikiMarkdown", dependencies: ["CCmarkGFM"]),
-        .target(name: "TebikiRender", dependencies: ["TebikiModel", "TebikiEngine"]),
+        .target(name: "TebikiAnalysis", dependencies: ["TebikiModel", "TebikiEngine"]),
+        .target(name: "TebikiRender", dependencies: ["TebikiModel", "TebikiEngine", "TebikiAnalysis", "TebikiMarkdown"]),
         .target(
             name: "TebikiCLI",
             dependencies: [
-                "TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiRender",
+                "TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiRender", "TebikiAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -49,7 +51,7 @@ let package = Package(
         .executableTarget(name: "tebiki", dependencies: ["TebikiCLI"]),
         .testTarget(
             name: "TebikiTests",
-            dependencies: ["TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiRender", "TebikiCLI"],
+            dependencies: ["TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiRender", "TebikiAnalysis", "TebikiCLI"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -44,26 +44,47 @@ public struct Fact: Sendable, Hashable, Identifiable {
     public var maximum: UnaryTest.Operand?
     /// For dates: the fact this date may not precede.
     public var notBefore: FactID?
-    /// The question that asks for it, per language (nil for derived facts).
+    /// The question that asks for it, per language. A derived fact may have one too: the decision
+    /// guide asks "is it within 7 days of payment?" rather than for two dates.
     public var question: Localized?
     /// A short help text, per language.
     public var help: Localized?
     /// How it is derived; nil for inputs.
     public var derivation: Derivation?
+    /// Named classes of values for a question (`0` / `> 0`), each with a sample value; the decision
+    /// guide offers them as answers. Enumerations and booleans need none.
+    public var partitions: [Partition]
     /// Where it was declared.
     public var location: SourceLocation
+
+    /// A class of values of a fact, as one answer to its question.
+    public struct Partition: Sendable, Hashable {
+        /// Which values belong to it.
+        public var test: UnaryTest
+        /// A value of the class, used to compute its decision.
+        public var sample: FactValue
+        /// The answer, per language.
+        public var label: Localized
+        /// Where it was declared.
+        public var location: SourceLocation
+        /// Creates a partition.
+        public init(test: UnaryTest, sample: FactValue, label: Localized, location: SourceLocation = .unknown) {
+            self.test = test; self.sample = sample; self.label = label; self.location = location
+        }
+    }
 
     /// Creates a fact.
     public init(
         id: FactID, type: FactType, values: Catalog<Value> = Catalog(), defaultValue: FactValue? = nil,
         appliesWhen: [Condition] = [], required: Bool = false, minimum: UnaryTest.Operand? = nil,
         maximum: UnaryTest.Operand? = nil, notBefore: FactID? = nil, question: Localized? = nil,
-        help: Localized? = nil, derivation: Derivation? = nil, location: SourceLocation = .unknown
+        help: Localized? = nil, derivation: Derivation? = nil, partitions: [Partition] = [],
+        location: SourceLocation = .unknown
     ) {
         self.id = id; self.type = type; self.values = values; self.defaultValue = defaultValue
         self.appliesWhen = appliesWhen; self.required = required; self.minimum = minimum
         self.maximum = maximum; self.notBefore = notBefore; self.question = question; self.help = help
-        self.derivation = derivation; self.location = location
+        self.derivation = derivation; self.partitions = partitions; self.location = location
     }
 
     /// True for facts the engine computes.

@@ -1,0 +1,144 @@
+import TebikiModel
+
+/// A decision tree derived from the decision tables: the questions a person answers, in the
+/// order the tables read them, down to the row that decides. It drives the decision guide,
+/// the diagrams, and the checker's search for gaps and overlaps.
+public indirect enum DecisionTree: Sendable, Hashable {
+    /// Ask a fact; one branch per class of answers the remaining rows tell apart.
+    case question(FactID, table: String, branches: [Branch])
+    /// A row decided.
+    case leaf(Leaf)
+    /// No row matches these answers: a gap in `table`.
+    case gap(table: String, path: [PathStep])
+    /// Several rows of a `unique` table match these answers.
+    case overlap(table: String, rules: [String], path: [PathStep])
+
+    /// One branch: the answers that lead to it, and what follows.
+    public struct Branch: Sendable, Hashable {
+        /// The answers merged into this branch (the rows below treat them alike).
+        public var answers: [Answer]
+        public var node: DecisionTree
+    }
+
+    /// One answered question on the way to a node.
+    public struct PathStep: Sendable, Hashable {
+        public var fact: FactID
+        public var answers: [Answer]
+    }
+
+    /// A decision reached.
+    public struct Leaf: Sendable, Hashable {
+        /// The answers on the way.
+        public var path: [PathStep]
+        /// The rows that fired, table by table.
+        public var rules: [(table: String, rule: String)]
+        /// The deciding row's outputs.
+        public var decision: RuleDecision
+        /// A stable id for permalinks: the deciding row's id, made unique if it repeats.
+        public var id: String
+
+        public static func == (a: Leaf, b: Leaf) -> Bool {
+            a.path == b.path && a.id == b.id && a.decision == b.decision
+                && a.rules.map { "\($0.table)/\($0.rule)" } == b.rules.map { "\($0.table)/\($0.rule)" }
+        }
+        public func hash(into h: inout Hasher) { h.combine(id); h.combine(path) }
+    }
+
+    /// Every leaf, depth first.
+    public var leaves: [Leaf] {
+        switch self {
+        case .leaf(let l): return [l]
+        case .question(_, _, let branches): return branches.flatMap { $0.node.leaves }
+        case .gap, .overlap: return []
+        }
+    }
+}
+
+/// Builds decision trees from a model's tables.
+public struct TreeBuilder: Sendable {
+    public let space: QuestionSpace
+    public var model: Model { space.model }
+
+    /// Creates a builder.
+    public init(space: QuestionSpace) { self.space = space }
+
+    /// The tree from the entry table (or `table`), optionally with answers already given
+    /// (the tree of one product starts from `product = X`).
+    public func tree(from table: String? = nil, given: [FactID: Answer] = [:]) -> DecisionTree {
+        var ids = Set<String>()
+        let path = given.keys.sorted().map { DecisionTree.PathStep(fact: $0, answers: [given[$0]!]) }
+        return node(table: table ?? model.edition.entryTable, path: path, fired: [], visited: [], ids: &ids)
+    }
+
+    private func answered(_ path: [DecisionTree.PathStep]) -> [FactID: Answer] {
+        var a: [FactID: Answer] = [:]
+        for step in path { a[step.fact] = step.answers[0] }
+        return a
+    }
+
+    private func node(table tableID: String, path: [DecisionTree.PathStep], fired: [(table: String, rule: String)],
+                      visited: Set<String>, ids: inout Set<String>) -> DecisionTree {
+        guard let table = model.tables[id: tableID], !visited.contains(tableID) else { return .gap(table: tableID, path: path) }
+        let sample = space.scenario(for: answered(path))
+        let known = Set(path.map(\.fact))
+        // Rows still possible: every cell on an answered fact accepts the answer's sample.
+        let candidates = table.rules.filter { rule in
+            rule.conditions.allSatisfy { c in !known.contains(c.fact) || c.test.matches(sample[c.fact], in: sample) || cellAcceptsAll(c, path) }
+        }
+        guard let first = candidates.first else { return .gap(table: tableID, path: path) }
+        let unanswered = { (rule: Rule) in rule.conditions.filter { !known.contains($0.fact) && $0.test != .any }.map(\.fact) }
+        let decided: [Rule]
+        switch table.hitPolicy {
+        case .first: decided = unanswered(first).isEmpty ? [first] : []
+        case .unique: decided = candidates.allSatisfy({ unanswered($0).isEmpty }) ? candidates : []
+        }
+        if decided.count > 1 { return .overlap(table: tableID, rules: decided.map(\.id), path: path) }
+        if let rule = decided.first {
+            let chain = fired + [(tableID, rule.id)]
+            switch rule.result {
+            case .next(let next):
+                return node(table: next, path: path, fired: chain, visited: visited.union([tableID]), ids: &ids)
+            case .decide(let d):
+                var id = rule.id, k = 2
+                while ids.contains(id) { id = "\(rule.id)-\(k)"; k += 1 }
+                ids.insert(id)
+                return .leaf(.init(path: path, rules: chain, decision: d, id: id))
+            case .route:
+                return .gap(table: tableID, path: path)
+            }
+        }
+        // Ask next the first unanswered fact of the first row still possible (the table's order),
+        // or, for unique tables, the first input some candidate still tests.
+        let pool = table.hitPolicy == .first ? unanswered(first) : table.inputs.filter { f in candidates.contains { unanswered($0).contains(f) } }
+        guard let factID = pool.first, let question = space.questions[factID] else { return .gap(table: tableID, path: path) }
+        // Group answers by which candidate rows accept them.
+        var groups: [[Bool]: [Answer]] = [:]
+        var order: [[Bool]] = []
+        for answer in question.answers {
+            var trial = answered(path)
+            trial[factID] = answer
+            let s = space.scenario(for: trial)
+            guard space.applies(question.fact, given: s) else { continue }
+            let signature = candidates.map { $0.test(for: factID).matches(s[factID], in: s) }
+            if groups[signature] == nil { order.append(signature) }
+            groups[signature, default: []].append(answer)
+        }
+        let branches = order.map { signature -> DecisionTree.Branch in
+            let answers = groups[signature]!
+            let step = DecisionTree.PathStep(fact: factID, answers: answers)
+            return .init(answers: answers, node: node(table: tableID, path: path + [step], fired: fired, visited: visited, ids: &ids))
+        }
+        return .question(factID, table: tableID, branches: branches)
+    }
+
+    /// A merged path step stands for several answers; a cell accepts the step when it accepts any.
+    private func cellAcceptsAll(_ c: Condition, _ path: [DecisionTree.PathStep]) -> Bool {
+        guard let step = path.first(where: { $0.fact == c.fact }), step.answers.count > 1 else { return false }
+        return step.answers.dropFirst().contains { a in
+            var given = answered(path)
+            given[c.fact] = a
+            let s = space.scenario(for: given)
+            return c.test.matches(s[c.fact], in: s)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import TebikiModel
+
+/// One answer to a question: a class of values of a fact that the rules treat alike.
+public struct Answer: Sendable, Hashable {
+    /// A short id, stable across builds, for URLs (`issued`, `yes`, `gt-0`, `unknown`).
+    public var id: String
+    /// Which values belong to the class.
+    public var test: UnaryTest
+    /// A value of the class; nil for "unknown" (no value).
+    public var sample: FactValue?
+    /// The answer in words, per language; nil when the tool's own yes/no/unknown words apply.
+    public var label: Localized?
+    /// The tool string key for the label when `label` is nil (`answer.yes`).
+    public var stringKey: String?
+}
+
+/// A question: a fact and its answers.
+public struct Question: Sendable, Hashable {
+    public var fact: Fact
+    public var answers: [Answer]
+}
+
+/// The facts a person answers, each with its classes of answers, derived from the model:
+/// enumeration values, yes/no, declared partitions, and "is it within the window?" for dates.
+public struct QuestionSpace: Sendable {
+    public let model: Model
+    /// Questions by fact id.
+    public let questions: [FactID: Question]
+    /// Question facts in declaration order.
+    public let order: [FactID]
+    /// The sample date of day 0 of the window (a Monday: the Monday on or before the edition's date).
+    public let day0: CalendarDate
+
+    /// Builds the space for a model.
+    public init(model: Model) {
+        self.model = model
+        var questions: [FactID: Question] = [:]
+        var order: [FactID] = []
+        let windowDates = Set(model.facts.compactMap { f -> FactID? in
+            if case .withinWindow(let d)? = f.derivation { return d }
+            return nil
+        })
+        for fact in model.facts {
+            if fact.type == .date { continue }  // dates are asked through their window facts
+            if case .expression? = fact.derivation { continue }
+            if case .dayOfWindow? = fact.derivation { continue }
+            var answers = QuestionSpace.answers(for: fact, model: model)
+            if case .withinWindow(let date)? = fact.derivation, let dateFact = model.facts[id: date], !dateFact.required {
+                answers.append(Answer(id: "unknown", test: .isNull, sample: nil, label: nil, stringKey: "answer.unknown"))
+            }
+            guard !answers.isEmpty else { continue }
+            questions[fact.id] = Question(fact: fact, answers: answers)
+            order.append(fact.id)
+        }
+        _ = windowDates
+        self.questions = questions
+        self.order = order
+        var d = model.edition.date
+        while d.isoWeekday != 1 { d = d.adding(days: -1) }
+        day0 = d
+    }
+
+    private static func answers(for fact: Fact, model: Model) -> [Answer] {
+        if !fact.partitions.isEmpty {
+            return fact.partitions.map {
+                Answer(id: slug($0.test), test: $0.test, sample: $0.sample, label: $0.label, stringKey: nil)
+            }
+        }
+        switch fact.type {
+        case .enumeration:
+            return fact.values.map { Answer(id: $0.id, test: .oneOf([.symbol($0.id)]), sample: .symbol($0.id), label: $0.label, stringKey: nil) }
+        case .boolean:
+            return [
+                Answer(id: "yes", test: .oneOf([.boolean(true)]), sample: .boolean(true), label: nil, stringKey: "answer.yes"),
+                Answer(id: "no", test: .oneOf([.boolean(false)]), sample: .boolean(false), label: nil, stringKey: "answer.no"),
+            ]
+        case .integer:
+            if case .value(.integer(let lo))? = fact.minimum, case .value(.integer(let hi))? = fact.maximum, hi >= lo, hi - lo < 12 {
+                return (lo...hi).map { Answer(id: String($0), test: .oneOf([.integer($0)]), sample: .integer($0), label: nil, stringKey: nil) }
+            }
+            if let d = fact.defaultValue { return [Answer(id: "default", test: .any, sample: d, label: nil, stringKey: nil)] }
+            return []
+        case .decimal:
+            if let d = fact.defaultValue { return [Answer(id: "default", test: .any, sample: d, label: nil, stringKey: nil)] }
+            return []
+        case .date:
+            return []
+        }
+    }
+
+    /// A URL-safe id for a test: `> 0` → `gt-0`.
+    static func slug(_ test: UnaryTest) -> String {
+        var s = test.description
+        for (a, b) in [(">=", "ge-"), ("<=", "le-"), ("!=", "ne-"), (">", "gt-"), ("<", "lt-"), ("=", "eq-"), ("-", "any"), (", ", "-or-"), ("[", "in-"), ("..", "-to-"), ("]", ""), ("(", "-"), (")", ""), (" ", "")] {
+            s = s.replacingAll(a, with: b)
+        }
+        s = s.replacingAll("--", with: "-")
+        return s.isEmpty ? "any" : s
+    }
+
+    /// The answer's words in `language`.
+    public func label(_ answer: Answer, fact: FactID, language: LanguageID) -> String {
+        if let l = answer.label { return l[language] }
+        if let key = answer.stringKey { return model.string(key, language) }
+        return answer.sample?.description ?? answer.id
+    }
+
+    /// Whether a fact applies given the answers so far (its `applies_when` holds on the samples).
+    public func applies(_ fact: Fact, given scenario: Scenario) -> Bool {
+        fact.appliesWhen.allSatisfy { c in
+            guard scenario[c.fact] != nil || model.facts[id: c.fact]?.isDerived == false else { return true }
+            return c.holds(in: scenario)
+        }
+    }
+
+    /// A concrete scenario for answers: samples for input facts, dates chosen so that each window
+    /// fact has its answer (`lastDayInTime`: day N for "in time", else day 0), defaults elsewhere.
+    public func scenario(for answers: [FactID: Answer], lastDayInTime: Bool = true) -> Scenario {
+        var s = Scenario()
+        let window = model.edition.window
+        s[window.countsFrom] = .date(day0)
+        for fact in model.facts where !fact.isDerived && fact.type != .date {
+            if let a = answers[fact.id] { if let v = a.sample { s[fact.id] = v } }
+        }
+        for fact in model.facts {
+            guard case .withinWindow(let dateFact)? = fact.derivation, let a = answers[fact.id] else { continue }
+            switch a.sample {
+            case .boolean(true)?: s[dateFact] = .date(day0.adding(days: lastDayInTime ? window.length : 0))
+            case .boolean(false)?: s[dateFact] = .date(day0.adding(days: window.length + 1))
+            default: s[dateFact] = nil
+            }
+        }
+        // Fill what the answers leave open the way a scenario decoder would: defaults where facts
+        // apply, a date in the window for required dates, the first answer for required facts.
+        for fact in model.facts where !fact.isDerived {
+            let applies = fact.appliesWhen.allHold(in: s)
+            if !applies { s[fact.id] = nil; continue }
+            guard s[fact.id] == nil else { continue }
+            if let d = fact.defaultValue { s[fact.id] = d; continue }
+            guard fact.required else { continue }
+            if fact.type == .date { s[fact.id] = .date(day0); continue }
+            if let q = questions[fact.id], let v = q.answers.first?.sample { s[fact.id] = v }
+        }
+        return s
+    }
+}

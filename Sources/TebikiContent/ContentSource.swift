@@ -1,0 +1,35 @@
+/// Why a content file could not be read.
+public enum ContentReadError: Error, Sendable, Hashable {
+    /// There is no file at the path.
+    case missing
+    /// The file exists but cannot be read as UTF-8 text.
+    case unreadable(String)
+}
+
+/// Where content files come from: a directory on disk, or a dictionary of texts in tests.
+/// The loader reads through this and nothing else, so it never touches the disk itself.
+public protocol ContentSource: Sendable {
+    /// The name locations give the content directory (its last path component, `content`).
+    var name: String { get }
+    /// The text of the file at `path`, relative to the content directory (`editions/2025-12-19/rules.yaml`).
+    func read(_ path: String) -> Result<String, ContentReadError>
+}
+
+/// Content held in memory: file texts by path relative to the content directory.
+public struct InMemoryContentSource: ContentSource {
+    /// Texts by relative path.
+    public var files: [String: String]
+    /// The name locations give the content directory.
+    public var name: String
+
+    /// Creates a source from texts by relative path.
+    public init(_ files: [String: String], name: String = "content") {
+        self.files = files
+        self.name = name
+    }
+
+    /// The text at `path`, or `.missing`.
+    public func read(_ path: String) -> Result<String, ContentReadError> {
+        files[path].map { .success($0) } ?? .failure(.missing)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Content read from a directory on disk.
+public struct FileSystemContentSource: ContentSource {
+    /// The content directory, as given.
+    public var directory: String
+    /// The directory's last path component.
+    public var name: String
+
+    /// Creates a source for the content directory at `directory`.
+    public init(directory: String) {
+        self.directory = directory
+        let url = URL(fileURLWithPath: directory).standardizedFileURL
+        let last = url.lastPathComponent
+        self.name = last.isEmpty || last == "/" ? "content" : last
+    }
+
+    /// The UTF-8 text of the file at `path` under the directory.
+    public func read(_ path: String) -> Result<String, ContentReadError> {
+        let full = directory.hasSuffix("/") ? directory + path : directory + "/" + path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            return .failure(.missing)
+        }
+        guard let data = FileManager.default.contents(atPath: full) else { return .failure(.unreadable("it cannot be opened")) }
+        guard let text = String(data: data, encoding: .utf8) else { return .failure(.unreadable("it is not UTF-8 text")) }
+        return .success(text)
+    }
+}
