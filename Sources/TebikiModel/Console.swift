@@ -12,12 +12,19 @@ public struct UIElement: Sendable, Hashable, Identifiable {
     public var label: Localized
     /// A note for translators and reviewers (where the English label comes from).
     public var note: String?
+    /// The console shows no label for it (an icon, an untitled dialog): the label is a description
+    /// and is written as ordinary words, not set off as a UI label.
+    public var untitled: Bool
     /// Where it was declared.
     public var location: SourceLocation
     /// Creates an element.
-    public init(id: String, kind: Kind, label: Localized, note: String? = nil, location: SourceLocation = .unknown) {
-        self.id = id; self.kind = kind; self.label = label; self.note = note; self.location = location
+    public init(id: String, kind: Kind, label: Localized, note: String? = nil, untitled: Bool = false, location: SourceLocation = .unknown) {
+        self.id = id; self.kind = kind; self.label = label; self.note = note; self.untitled = untitled; self.location = location
     }
+
+    /// Whether text names it as a console label (set off with marks or bold); terms, features
+    /// and untitled elements are ordinary words.
+    public var isLabel: Bool { !untitled && kind != .term && kind != .feature }
 }
 
 /// A state machine of a resource: a certificate row, a private CA, a gateway instance, an order.

@@ -59,7 +59,10 @@ public struct TemplateFiller: Sendable {
             switch segment {
             case .text(let t): return style.text(t)
             case .placeholder(let name):
-                if let element = model.glossary[id: name] { return style.label(element.label[language.id], in: language) }
+                if let element = model.glossary[id: name] {
+                    let label = element.label[language.id]
+                    return element.isLabel ? style.label(label, in: language) : style.text(label)
+                }
                 if let v = values[name] { return style.text(format(v)) }
                 return style.text("{\(name)}")
             }

@@ -1,0 +1,109 @@
+import TebikiModel
+
+/// Texts and templates: one non-empty entry per declared language, and the same placeholders in each.
+extension LoadContext {
+    /// A text in every declared language.
+    func localized(_ node: YNode, _ what: String) -> Localized? { localizedNodes(node, what)?.text }
+
+    /// A text with the node of each language's entry.
+    func localizedNodes(_ node: YNode, _ what: String) -> (text: Localized, nodes: [LanguageID: YNode])? {
+        let expected = languagesKnown ? "a text: a mapping with one entry per language (\(list(languages)))" : "a text: a mapping by language"
+        guard let entries = entries(node, what, expected: expected) else { return nil }
+        let declared = Set(languages)
+        var values: [LanguageID: String] = [:]
+        var locations: [LanguageID: SourceLocation] = [:]
+        var nodes: [LanguageID: YNode] = [:]
+        for (key, value) in entries {
+            if languagesKnown && !declared.contains(key.value) {
+                error("content.unknown-language", at: key.location,
+                      "'\(key.value)' is not a declared language in \(what); the languages are \(list(languages)) (tebiki.yaml)",
+                      suggestion: nearestName(to: key.value, in: languages))
+                continue
+            }
+            var text = ""
+            if let s = value.scalar, !value.isNull {
+                text = s.string
+            } else if value.scalar == nil {
+                wrongType(value, expected: "a string", "the \(key.value) text of \(what)")
+                continue
+            }
+            if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+                error("content.missing-translation", at: value.location, "the \(key.value) text of \(what) is empty; every language needs a text")
+            }
+            values[key.value] = text
+            locations[key.value] = value.location
+            nodes[key.value] = value
+        }
+        for language in languages where nodes[language] == nil && !entries.contains(where: { $0.key.value == language }) {
+            error("content.missing-translation", at: node.location,
+                  "\(what) lacks the \(language) text; every declared language (\(list(languages))) needs one")
+        }
+        return (Localized(values, locations: locations), nodes)
+    }
+
+    /// A text with placeholders, the same in every language; glossary placeholders are checked at the end.
+    func template(_ node: YNode, _ what: String) -> LocalizedTemplate? {
+        guard let (text, nodes) = localizedNodes(node, what) else { return nil }
+        var templates: [LanguageID: Template] = [:]
+        var sets: [(LanguageID, Set<String>)] = []
+        for language in orderedLanguages(nodes.keys) {
+            guard let source = text.values[language], let valueNode = nodes[language] else { continue }
+            switch Template.parse(source) {
+            case .failure(let problem):
+                error("content.template-syntax", at: valueNode.location(offset: problem.offset),
+                      "the \(language) text of \(what) is not a valid template: \(problem.message)")
+            case .success(let template):
+                templates[language] = template
+                sets.append((language, Set(template.placeholders)))
+                for (name, offset) in TemplateScan.placeholderOffsets(source)
+                where !LoadContext.enginePlaceholderSet.contains(name) {
+                    referPlaceholder(name, at: valueNode.location(offset: offset), "the \(language) text of \(what)")
+                }
+            }
+        }
+        if let (reference, expected) = sets.first {
+            for (language, found) in sets.dropFirst() where found != expected {
+                let missing = expected.subtracting(found).sorted().map { "{\($0)}" }
+                let extra = found.subtracting(expected).sorted().map { "{\($0)}" }
+                var parts: [String] = []
+                if !missing.isEmpty { parts.append("lacks \(list(missing))") }
+                if !extra.isEmpty { parts.append("adds \(list(extra))") }
+                error("content.placeholder-mismatch", at: nodes[language]?.location ?? node.location,
+                      "the \(language) text of \(what) \(parts.joined(separator: " and ")) compared with the \(reference) text; every language of a template has the same placeholders")
+            }
+        }
+        return LocalizedTemplate(templates: templates, source: text)
+    }
+
+    /// Languages in declared order (source first), then any others sorted.
+    func orderedLanguages(_ present: some Sequence<LanguageID>) -> [LanguageID] {
+        let present = Set(present)
+        let known = languages.filter { present.contains($0) }
+        return known + present.subtracting(known).sorted()
+    }
+
+    func localized(_ f: Fields, _ key: String) -> Localized? { f[key].flatMap { localized($0, "'\(key)' of \(f.what)") } }
+    func template(_ f: Fields, _ key: String) -> LocalizedTemplate? { f[key].flatMap { template($0, "'\(key)' of \(f.what)") } }
+}
+
+/// Scans a well-formed template for its placeholders' offsets (the model's parser keeps no offsets).
+enum TemplateScan {
+    /// Each placeholder's name and the 0-based scalar offset of its `{`.
+    static func placeholderOffsets(_ source: String) -> [(name: String, offset: Int)] {
+        let s = Array(source.unicodeScalars)
+        var result: [(name: String, offset: Int)] = []
+        var i = 0
+        while i < s.count {
+            if (s[i] == "{" || s[i] == "}"), i + 1 < s.count, s[i + 1] == s[i] { i += 2; continue }
+            if s[i] == "{" {
+                var j = i + 1, name = ""
+                while j < s.count, s[j] != "}" { name.unicodeScalars.append(s[j]); j += 1 }
+                result.append((name, i))
+                i = j + 1
+                continue
+            }
+            i += 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,148 @@
+import TebikiModel
+import Yams
+
+/// Strict readers of YAML values: each reports what it expected and returns nil when the value is unusable.
+extension LoadContext {
+    /// Reports a value of the wrong type.
+    func wrongType(_ node: YNode, expected: String, _ what: String) {
+        error("content.wrong-type", at: node.location, "\(what) must be \(expected), found \(node.kindPhrase)")
+    }
+
+    /// The entries of a mapping in order, each key once (a repeated key is reported and its value ignored).
+    func entries(_ node: YNode, _ what: String, expected: String = "a mapping") -> [(key: Located<String>, value: YNode)]? {
+        guard case .mapping(let mapping) = node.node else {
+            wrongType(node, expected: expected, what)
+            return nil
+        }
+        var result: [(key: Located<String>, value: YNode)] = []
+        var seen: [String: SourceLocation] = [:]
+        for (k, v) in mapping {
+            let keyNode = YNode(node: k, file: node.file)
+            guard let scalar = k.scalar else {
+                wrongType(keyNode, expected: "a plain key", "a key of \(what)")
+                continue
+            }
+            var name = scalar.string
+            if let mark = scalar.mark, let real = node.file.renamedKeys[SourceFile.Position(line: mark.line, column: mark.column)] {
+                name = real
+            }
+            let location = keyNode.location
+            if let first = seen[name] {
+                error("content.duplicate-key", at: location,
+                      "the key '\(name)' appears twice in \(what) (first on line \(first.line)); a key may appear once in a mapping")
+                continue
+            }
+            seen[name] = location
+            result.append((Located(value: name, location: location), YNode(node: v, file: node.file)))
+        }
+        return result
+    }
+
+    /// A mapping checked against its allowed keys: unknown keys (with a suggestion) and missing required keys are reported.
+    func fields(_ node: YNode, _ what: String, required: [String], optional: [String] = []) -> Fields? {
+        guard let entries = entries(node, what, expected: "a mapping with the keys \(list(required + optional))") else { return nil }
+        let allowed = Set(required + optional)
+        var found: [String: Fields.Entry] = [:]
+        for (key, value) in entries {
+            guard allowed.contains(key.value) else {
+                error("content.unknown-key", at: key.location,
+                      "unknown key '\(key.value)' in \(what); expected one of: \(list(required + optional))",
+                      suggestion: nearestName(to: key.value, in: required + optional))
+                continue
+            }
+            found[key.value] = Fields.Entry(key: key.location, value: value)
+        }
+        for key in required where found[key] == nil {
+            error("content.missing-key", at: node.location, "\(what) lacks the required key '\(key)'")
+        }
+        return Fields(location: node.location, what: what, entries: found)
+    }
+
+    /// The items of a sequence.
+    func sequence(_ node: YNode, _ what: String) -> [YNode]? {
+        guard case .sequence(let sequence) = node.node else {
+            wrongType(node, expected: "a sequence", what)
+            return nil
+        }
+        return sequence.map { YNode(node: $0, file: node.file) }
+    }
+
+    /// The text of a scalar as written (a plain number or boolean is its text); null is not a text.
+    func text(_ node: YNode, _ what: String) -> Located<String>? {
+        guard let s = node.scalar, !node.isNull else {
+            wrongType(node, expected: "a string", what)
+            return nil
+        }
+        return Located(value: s.string, location: node.location)
+    }
+
+    /// An id: a non-empty text without spaces.
+    func id(_ node: YNode, _ what: String) -> Located<String>? {
+        guard let t = text(node, what) else { return nil }
+        guard !t.value.isEmpty, !t.value.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else {
+            error("content.invalid-value", at: t.location, "\(what) must be an id without spaces, found '\(t.value)'")
+            return nil
+        }
+        return t
+    }
+
+    /// A plain `true` or `false`.
+    func bool(_ node: YNode, _ what: String) -> Bool? {
+        if let s = node.scalar, s.style == .plain || s.style == .any {
+            if s.string == "true" { return true }
+            if s.string == "false" { return false }
+        }
+        wrongType(node, expected: "a boolean (true or false)", what)
+        return nil
+    }
+
+    /// A plain whole number.
+    func integer(_ node: YNode, _ what: String) -> Int? {
+        if let s = node.scalar, s.style == .plain || s.style == .any, let i = Int(s.string) { return i }
+        wrongType(node, expected: "a whole number", what)
+        return nil
+    }
+
+    /// A date written `YYYY-MM-DD`.
+    func date(_ node: YNode, _ what: String) -> CalendarDate? {
+        guard let t = text(node, what) else { return nil }
+        guard let d = CalendarDate(iso: t.value) else {
+            error("content.invalid-value", at: t.location, "\(what) must be a date written YYYY-MM-DD, found '\(t.value)'")
+            return nil
+        }
+        return d
+    }
+
+    /// A sequence of ids.
+    func idList(_ node: YNode, _ what: String) -> [Located<String>]? {
+        guard let items = sequence(node, what) else { return nil }
+        return items.compactMap { id($0, "an item of \(what)") }
+    }
+
+    /// One of the raw values of an enumeration.
+    func choice<T: RawRepresentable & CaseIterable>(_ node: YNode, _ what: String, as type: T.Type) -> T? where T.RawValue == String {
+        guard let t = text(node, what) else { return nil }
+        if let v = T(rawValue: t.value) { return v }
+        let options = T.allCases.map(\.rawValue)
+        error("content.invalid-value", at: t.location, "\(what) must be one of: \(list(options)); found '\(t.value)'",
+              suggestion: nearestName(to: t.value, in: options))
+        return nil
+    }
+
+    /// `a, b, c`.
+    func list(_ names: [String]) -> String { names.joined(separator: ", ") }
+}
+
+/// Field shortcuts: read a key of a checked mapping, naming it in messages as `'key' of <element>`.
+extension LoadContext {
+    func text(_ f: Fields, _ key: String) -> Located<String>? { f[key].flatMap { text($0, "'\(key)' of \(f.what)") } }
+    func id(_ f: Fields, _ key: String) -> Located<String>? { f[key].flatMap { id($0, "'\(key)' of \(f.what)") } }
+    func bool(_ f: Fields, _ key: String) -> Bool? { f[key].flatMap { bool($0, "'\(key)' of \(f.what)") } }
+    func integer(_ f: Fields, _ key: String) -> Int? { f[key].flatMap { integer($0, "'\(key)' of \(f.what)") } }
+    func date(_ f: Fields, _ key: String) -> CalendarDate? { f[key].flatMap { date($0, "'\(key)' of \(f.what)") } }
+    func idList(_ f: Fields, _ key: String) -> [Located<String>]? { f[key].flatMap { idList($0, "'\(key)' of \(f.what)") } }
+    func sequence(_ f: Fields, _ key: String) -> [YNode]? { f[key].flatMap { sequence($0, "'\(key)' of \(f.what)") } }
+    func choice<T: RawRepresentable & CaseIterable>(_ f: Fields, _ key: String, as type: T.Type) -> T? where T.RawValue == String {
+        f[key].flatMap { choice($0, "'\(key)' of \(f.what)", as: type) }
+    }
+}
