@@ -9,6 +9,8 @@
 //   TebikiAnalysis questions and answer classes, scenario classes, decision trees (for guide, check, diff)
 //   TebikiMarkdown the only importer of CCmarkGFM
 //   TebikiRender   model and decisions -> localized texts and pages, in memory
+//   TebikiCheck    one checker per file: model, steps against the engine, generated pages
+//   TebikiDiff     model A, model B -> changes (behaviour, rules, procedures, labels)
 //   TebikiCLI      the pipeline, output formats, file writing, commands
 //   tebiki         argument parsing entry point only
 import PackageDescription
@@ -40,10 +42,13 @@ let package = Package(
         .target(name: "TebikiMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "TebikiAnalysis", dependencies: ["TebikiModel", "TebikiEngine"]),
         .target(name: "TebikiRender", dependencies: ["TebikiModel", "TebikiEngine", "TebikiAnalysis", "TebikiMarkdown"]),
+        .target(name: "TebikiCheck", dependencies: ["TebikiModel", "TebikiEngine", "TebikiAnalysis", "TebikiRender"]),
+        .target(name: "TebikiDiff", dependencies: ["TebikiModel", "TebikiEngine", "TebikiAnalysis", "TebikiRender", "TebikiCheck"]),
         .target(
             name: "TebikiCLI",
             dependencies: [
                 "TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiRender", "TebikiAnalysis",
+                "TebikiCheck", "TebikiDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -51,7 +56,7 @@ let package = Package(
         .executableTarget(name: "tebiki", dependencies: ["TebikiCLI"]),
         .testTarget(
             name: "TebikiTests",
-            dependencies: ["TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiRender", "TebikiAnalysis", "TebikiCLI"],
+            dependencies: ["TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiRender", "TebikiAnalysis", "TebikiCheck", "TebikiDiff", "TebikiCLI"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -43,16 +43,20 @@ extension LoadContext {
         guard let entries = entries(node, what, expected: "a mapping with the keys \(list(required + optional))") else { return nil }
         let allowed = Set(required + optional)
         var found: [String: Fields.Entry] = [:]
+        var suggested: Set<String> = []
         for (key, value) in entries {
             guard allowed.contains(key.value) else {
+                let suggestion = nearestName(to: key.value, in: required + optional)
+                if let suggestion { suggested.insert(suggestion) }
                 error("content.unknown-key", at: key.location,
                       "unknown key '\(key.value)' in \(what); expected one of: \(list(required + optional))",
-                      suggestion: nearestName(to: key.value, in: required + optional))
+                      suggestion: suggestion)
                 continue
             }
             found[key.value] = Fields.Entry(key: key.location, value: value)
         }
-        for key in required where found[key] == nil {
+        // A misspelled required key is reported once, as the unknown key with its suggestion.
+        for key in required where found[key] == nil && !suggested.contains(key) {
             error("content.missing-key", at: node.location, "\(what) lacks the required key '\(key)'")
         }
         return Fields(location: node.location, what: what, entries: found)
@@ -120,10 +124,10 @@ extension LoadContext {
     }
 
     /// One of the raw values of an enumeration.
-    func choice<T: RawRepresentable & CaseIterable>(_ node: YNode, _ what: String, as type: T.Type) -> T? where T.RawValue == String {
+    func choice<T: RawRepresentable>(_ node: YNode, _ what: String, among cases: [T]) -> T? where T.RawValue == String {
         guard let t = text(node, what) else { return nil }
         if let v = T(rawValue: t.value) { return v }
-        let options = T.allCases.map(\.rawValue)
+        let options = cases.map(\.rawValue)
         error("content.invalid-value", at: t.location, "\(what) must be one of: \(list(options)); found '\(t.value)'",
               suggestion: nearestName(to: t.value, in: options))
         return nil
@@ -143,6 +147,9 @@ extension LoadContext {
     func idList(_ f: Fields, _ key: String) -> [Located<String>]? { f[key].flatMap { idList($0, "'\(key)' of \(f.what)") } }
     func sequence(_ f: Fields, _ key: String) -> [YNode]? { f[key].flatMap { sequence($0, "'\(key)' of \(f.what)") } }
     func choice<T: RawRepresentable & CaseIterable>(_ f: Fields, _ key: String, as type: T.Type) -> T? where T.RawValue == String {
-        f[key].flatMap { choice($0, "'\(key)' of \(f.what)", as: type) }
+        f[key].flatMap { choice($0, "'\(key)' of \(f.what)", among: Array(T.allCases)) }
+    }
+    func choice<T: RawRepresentable>(_ f: Fields, _ key: String, among cases: [T]) -> T? where T.RawValue == String {
+        f[key].flatMap { choice($0, "'\(key)' of \(f.what)", among: cases) }
     }
 }

@@ -35,7 +35,7 @@ final class SourceFile {
     /// written on one line as it reads (plain, or quoted without escapes); the scalar's own location otherwise.
     func location(of scalar: Node.Scalar, offset: Int) -> SourceLocation {
         let base = location(scalar.mark)
-        guard let mark = scalar.mark, offset > 0 else { return base }
+        guard let mark = scalar.mark else { return base }
         let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
         guard scalar.style == .plain || quoted, mark.line - 1 < lines.count else { return base }
         let line = lines[mark.line - 1]

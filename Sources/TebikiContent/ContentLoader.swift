@@ -1,0 +1,133 @@
+import TebikiModel
+import Yams
+
+/// Loads content/ strictly: tebiki.yaml, then the eight files of one edition, into a `Model`.
+///
+/// Every problem becomes a diagnostic with `file:line:col`; loading never stops at the first one.
+/// The model is given only when there is no error. The same input always gives the same model
+/// and the same diagnostics in the same order.
+public enum ContentLoader {
+    /// The files of an edition folder, in the order they are read (facts first: everything else types values by them).
+    public static let editionFiles = [
+        "facts.yaml", "edition.yaml", "glossary.yaml", "products.yaml", "outcomes.yaml", "machines.yaml",
+        "procedures.yaml", "rules.yaml",
+    ]
+
+    /// Loads the content directory at `contentDirectory`; `edition` defaults to tebiki.yaml's `current_edition`.
+    public static func load(contentDirectory: String, edition: String? = nil) -> LoadResult {
+        load(from: FileSystemContentSource(directory: contentDirectory), edition: edition)
+    }
+
+    /// Loads content from any source (a directory, or texts in memory).
+    public static func load(from source: some ContentSource, edition: String? = nil) -> LoadResult {
+        let ctx = LoadContext()
+        var result = LoadResult(model: nil, diagnostics: [])
+
+        guard let siteFile = compose("tebiki.yaml", from: source, ctx) else {
+            result.diagnostics = sorted(ctx.log.diagnostics)
+            return result
+        }
+        let site = SiteReader(ctx: ctx).read(siteFile.root, file: siteFile.file)
+        // strings.yaml is optional until content/README.md documents it.
+        var strings: [String: Localized] = [:]
+        if case .success = source.read("strings.yaml"), let stringsFile = compose("strings.yaml", from: source, ctx) {
+            strings = StringsReader(ctx: ctx).read(stringsFile.root, file: stringsFile.file)
+        }
+        result.editions = site.editions
+        result.currentEdition = site.currentEdition
+        result.baseURL = site.baseURL
+
+        guard let wanted = edition ?? site.currentEdition else {
+            result.diagnostics = sorted(ctx.log.diagnostics)
+            return result
+        }
+        guard let entry = site.editions.first(where: { $0.id == wanted }) else {
+            if edition != nil {
+                ctx.error("content.unknown-reference", at: site.editionsLocation,
+                          "no edition '\(wanted)' is declared in tebiki.yaml; the editions are \(ctx.list(site.editions.map(\.id)))",
+                          suggestion: nearestName(to: wanted, in: site.editions.map(\.id)))
+            }
+            result.diagnostics = sorted(ctx.log.diagnostics)
+            return result
+        }
+        result.loadedEdition = entry.id
+        var folder = Substring(entry.path)
+        while folder.hasPrefix("./") { folder = folder.dropFirst(2) }
+        while folder.hasSuffix("/") { folder = folder.dropLast() }
+
+        // Compose every file first, so that a broken file silences references to what it declares.
+        var files: [String: Composed] = [:]
+        for name in editionFiles {
+            if let composed = compose("\(folder)/\(name)", from: source, ctx) {
+                files[name] = composed
+            } else {
+                ctx.unavailable.formUnion(kinds(declaredBy: name))
+            }
+        }
+        func read<T>(_ name: String, _ body: (YNode?, SourceFile) -> T) -> T? {
+            files[name].map { body($0.root, $0.file) }
+        }
+
+        let facts = read("facts.yaml") { FactsReader(ctx: ctx).read($0, file: $1) }
+        let editionValue = read("edition.yaml") { EditionReader(ctx: ctx).read($0, file: $1, expectedID: entry.id) } ?? nil
+        let glossary = read("glossary.yaml") { GlossaryReader(ctx: ctx).read($0, file: $1) }
+        let products = read("products.yaml") { ProductsReader(ctx: ctx).read($0, file: $1) }
+        let outcomes = read("outcomes.yaml") { OutcomesReader(ctx: ctx).read($0, file: $1) }
+        let machines = read("machines.yaml") { MachinesReader(ctx: ctx).read($0, file: $1) }
+        let procedures = read("procedures.yaml") { ProceduresReader(ctx: ctx).read($0, file: $1) }
+        let rules = read("rules.yaml") { RulesReader(ctx: ctx).read($0, file: $1) }
+
+        ReferenceCheck(ctx: ctx).run()
+        if let rules, let outcomes { RefundRowCheck(ctx: ctx).run(rules.decisions, outcomes: outcomes.outcomes) }
+        if let rules { NextCycleCheck(ctx: ctx).run(rules.nextLinks) }
+
+        result.diagnostics = sorted(ctx.log.diagnostics)
+        guard !result.diagnostics.hasErrors, let editionValue, let facts, let glossary, let products, let outcomes,
+              let machines, let procedures, let rules, !site.languages.isEmpty
+        else { return result }
+        result.model = Model(
+            languages: site.languages, edition: editionValue, facts: facts, products: products, outcomes: outcomes.outcomes,
+            reasons: outcomes.reasons, warnings: outcomes.warnings, channels: outcomes.channels, routes: outcomes.routes,
+            formulas: outcomes.formulas, tables: rules.tables, glossary: glossary, machines: machines, procedures: procedures,
+            strings: strings)
+        return result
+    }
+
+    /// A composed file: its root (nil when empty).
+    private struct Composed {
+        var file: SourceFile
+        var root: YNode?
+    }
+
+    /// Reads and composes one file; nil (with a diagnostic) when it is missing, unreadable or malformed.
+    private static func compose(_ path: String, from source: some ContentSource, _ ctx: LoadContext) -> Composed? {
+        let shown = "\(source.name)/\(path)"
+        switch source.read(path) {
+        case .failure(.missing):
+            ctx.error("content.missing-file", at: nil, "\(shown) does not exist; an edition folder holds \(ctx.list(editionFiles))")
+            return nil
+        case .failure(.unreadable(let why)):
+            ctx.error("content.missing-file", at: nil, "\(shown) cannot be read: \(why)")
+            return nil
+        case .success(let text):
+            let file = SourceFile(path: shown, text: text)
+            let before = ctx.log.diagnostics.count
+            let node = YAMLComposer.compose(file, into: ctx.log)
+            if node == nil && ctx.log.diagnostics.count > before { return nil }
+            return Composed(file: file, root: node.map { YNode(node: $0, file: file) })
+        }
+    }
+
+    private static func kinds(declaredBy file: String) -> [ElementKind] {
+        ElementKind.allCases.filter { $0.declaredIn == file }
+    }
+
+    /// Diagnostics in a total order: place, identifier, summary, then suggestion and explanation.
+    private static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted { a, b in
+            if a < b { return true }
+            if b < a { return false }
+            return (a.suggestion ?? "", a.explanation) < (b.suggestion ?? "", b.explanation)
+        }
+    }
+}

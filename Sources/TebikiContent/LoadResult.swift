@@ -1,0 +1,40 @@
+import TebikiModel
+
+/// What loading content gives: the model when there is no error, and every diagnostic.
+public struct LoadResult: Sendable {
+    /// The model of the loaded edition; nil when any error was found.
+    public var model: Model?
+    /// Every diagnostic, sorted by place then identifier.
+    public var diagnostics: [Diagnostic]
+    /// The editions tebiki.yaml declares, in order.
+    public var editions: [EditionEntry]
+    /// The edition tebiki.yaml calls current, if readable.
+    public var currentEdition: String?
+    /// The id of the edition that was loaded (the requested one or the current one).
+    public var loadedEdition: String?
+    /// `site.base_url` of tebiki.yaml (absolute, ends with `/`), if readable.
+    public var baseURL: String?
+
+    /// Creates a result.
+    public init(
+        model: Model?, diagnostics: [Diagnostic], editions: [EditionEntry] = [], currentEdition: String? = nil,
+        loadedEdition: String? = nil, baseURL: String? = nil
+    ) {
+        self.model = model; self.diagnostics = diagnostics; self.editions = editions
+        self.currentEdition = currentEdition; self.loadedEdition = loadedEdition; self.baseURL = baseURL
+    }
+}
+
+/// An edition declared in tebiki.yaml.
+public struct EditionEntry: Sendable, Hashable, Identifiable {
+    /// Id (`2025-12-19`).
+    public var id: String
+    /// Its folder, relative to the content directory (`editions/2025-12-19`).
+    public var path: String
+    /// Where it was declared.
+    public var location: SourceLocation
+    /// Creates an entry.
+    public init(id: String, path: String, location: SourceLocation = .unknown) {
+        self.id = id; self.path = path; self.location = location
+    }
+}
