@@ -225,9 +225,9 @@ struct ContentLoaderTests {
         BrokenCase("a string without its en text", Edit("strings.yaml", "{ja: 理由, en: Reason}", "{ja: 理由}"),
                    "content.missing-translation@content/strings.yaml:3:19"),
         BrokenCase("a partition's sample fails its test", Edit("facts.yaml", "{test: \"> 0\", sample: \"1\"", "{test: \"> 0\", sample: \"-1\""),
-                   "content.invalid-value@\(E)/facts.yaml:29:35"),
+                   "content.invalid-value@\(E)/facts.yaml:29:31"),
         BrokenCase("the window's request is not a date fact", Edit("edition.yaml", "request: requested_on}", "request: cash_paid}"),
-                   "content.invalid-value@\(E)/edition.yaml:7:75"),
+                   "content.invalid-value@\(E)/edition.yaml:7:73"),
         BrokenCase("missing file", Edit("glossary.yaml", "", ""), "content.missing-file@-"),
     ]
 
