@@ -64,7 +64,7 @@ struct SiteReader {
     }
 
     private func language(_ node: YNode) -> Language? {
-        guard var f = ctx.fields(node, "a language", required: ["id", "name", "role", "date_format", "month_names", "ui_label"]) else { return nil }
+        guard var f = ctx.fields(node, "a language", required: ["id", "name", "role", "date_format", "month_names", "ui_label"], optional: ["ui_label_tight"]) else { return nil }
         let id = ctx.id(f, "id")
         if let id { ctx.declare(.language, id) }
         f = f.named("language", id)
@@ -90,10 +90,11 @@ struct SiteReader {
                 uiLabel = marks
             }
         }
+        let tight = ctx.bool(f, "ui_label_tight") ?? false
         guard let id, let name, let role, let dateFormat, let monthNames, let uiLabel else { return nil }
         return Language(
             id: id.value, name: name.value, role: role, dateFormat: dateFormat.value, monthNames: monthNames,
-            uiLabelOpen: uiLabel[0], uiLabelClose: uiLabel[1], location: f.location)
+            uiLabelOpen: uiLabel[0], uiLabelClose: uiLabel[1], uiLabelTight: tight, location: f.location)
     }
 
     private func checkDateFormat(_ format: String, _ node: YNode, _ what: String) {

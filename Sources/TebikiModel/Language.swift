@@ -19,16 +19,19 @@ public struct Language: Sendable, Hashable, Identifiable {
     /// How a UI label is set off in plain text (`「` `」`, or `"` `"`).
     public var uiLabelOpen: String
     public var uiLabelClose: String
+    /// Whether the marks replace the spaces around a label in plain text (`「OK」をクリック`, not `「OK」 をクリック`).
+    public var uiLabelTight: Bool
     /// Where it was declared.
     public var location: SourceLocation
 
     /// Creates a language.
     public init(
         id: LanguageID, name: String, role: Role, dateFormat: String, monthNames: [String],
-        uiLabelOpen: String, uiLabelClose: String, location: SourceLocation = .unknown
+        uiLabelOpen: String, uiLabelClose: String, uiLabelTight: Bool = false, location: SourceLocation = .unknown
     ) {
         self.id = id; self.name = name; self.role = role; self.dateFormat = dateFormat
         self.monthNames = monthNames; self.uiLabelOpen = uiLabelOpen; self.uiLabelClose = uiLabelClose
+        self.uiLabelTight = uiLabelTight
         self.location = location
     }
 

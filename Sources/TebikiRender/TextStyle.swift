@@ -55,18 +55,34 @@ public struct TemplateFiller: Sendable {
 
     /// The template with placeholders replaced; `values` supplies engine values by name.
     public func fill(_ template: LocalizedTemplate, values: [String: FactValue] = [:]) -> String {
-        template[language.id].segments.map { segment -> String in
+        let tight = style == .plain && language.uiLabelTight
+        var out = ""
+        var afterLabel = false
+        for segment in template[language.id].segments {
             switch segment {
-            case .text(let t): return style.text(t)
+            case .text(var t):
+                // A tight language's marks stand in for the spaces around a label: 「OK」をクリック.
+                if tight && afterLabel && t.hasPrefix(" ") { t.removeFirst() }
+                out += style.text(t)
+                afterLabel = false
             case .placeholder(let name):
                 if let element = model.glossary[id: name] {
                     let label = element.label[language.id]
-                    return element.isLabel ? style.label(label, in: language) : style.text(label)
+                    if element.isLabel {
+                        if tight && out.hasSuffix(" ") && !out.hasSuffix("  ") { out.removeLast() }
+                        out += style.label(label, in: language)
+                        afterLabel = true
+                    } else {
+                        out += style.text(label)
+                        afterLabel = false
+                    }
+                    continue
                 }
-                if let v = values[name] { return style.text(format(v)) }
-                return style.text("{\(name)}")
+                out += style.text(values[name].map(format) ?? "{\(name)}")
+                afterLabel = false
             }
-        }.joined()
+        }
+        return out
     }
 
     /// A value as this language writes it (dates with the language's date format).
