@@ -283,7 +283,7 @@ struct ContentLoaderTests {
         #expect(result.model != nil)
     }
 
-    @Test("1000 synthetic products load without quadratic passes")
+    @Test("1000 synthetic products load, every one kept (speed is measured by scripts/bench, not here)")
     func manyProducts() throws {
         let n = 1000
         var values = "", products = "", rows = ""
@@ -313,15 +313,11 @@ struct ContentLoaderTests {
             Edit("products.yaml", "products:\n", "products:\n\(products)"),
             Edit("rules.yaml", "    rules:\n      - id: late\n", "    rules:\n\(rows)      - id: late\n"),
         ])
-        let start = ContinuousClock.now
         let result = ContentLoader.load(from: source)
-        let elapsed = ContinuousClock.now - start
         #expect(result.diagnostics.map(\.oneLine) == [])
         let model = try #require(result.model)
         #expect(model.products.count == n + 1)
         #expect(model.tables[id: "refund"]?.rules.count == n + 2)
-        #expect(elapsed < .seconds(20), "took \(elapsed)")
-        print("loaded \(n) synthetic products in \(elapsed)")
     }
 
     static let unaryCases: [(String, FactType, String)] = [

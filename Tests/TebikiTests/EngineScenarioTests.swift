@@ -145,6 +145,14 @@ struct EngineScenarioTests {
         #expect(w.values["last_safe_day"] == .date(CalendarDate(iso: "2025-12-01")!))
     }
 
+    @Test("every rule of every table fires in some row of the scenario table")
+    func everyRuleIsCovered() throws {
+        var fired = Set<String>()
+        for c in engineCases { for f in try decide(c.scenario).trace { fired.insert("\(f.table)/\(f.rule)") } }
+        let all = realModel.tables.flatMap { t in t.rules.map { "\(t.id)/\($0.id)" } }
+        #expect(all.filter { !fired.contains($0) } == [], "rules no scenario fires")
+    }
+
     @Test("every decision of decisions.md is cited by the content")
     func decisionsAreCited() {
         var cited = Set<String>()
