@@ -13,6 +13,7 @@
 //   TebikiDiff     model A, model B -> changes (behaviour, rules, procedures, labels)
 //   TebikiCLI      the pipeline, output formats, file writing, commands
 //   tebiki         argument parsing entry point only
+//   TebikiBench, tebiki-bench   the benchmark's synthetic models and report (issue 6; not in the tebiki product)
 import PackageDescription
 
 let package = Package(
@@ -41,7 +42,13 @@ let package = Package(
         .target(name: "TebikiEngine", dependencies: ["TebikiModel"]),
         .target(name: "TebikiMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "TebikiAnalysis", dependencies: ["TebikiModel", "TebikiEngine"]),
-        .target(name: "TebikiRender", dependencies: ["TebikiModel", "TebikiEngine", "TebikiAnalysis", "TebikiMarkdown"]),
+        .target(
+            name: "TebikiRender",
+            dependencies: [
+                "TebikiModel", "TebikiEngine", "TebikiAnalysis", "TebikiMarkdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .target(name: "TebikiCheck", dependencies: ["TebikiModel", "TebikiEngine", "TebikiAnalysis", "TebikiRender"]),
         .target(name: "TebikiDiff", dependencies: ["TebikiModel", "TebikiEngine", "TebikiAnalysis", "TebikiRender", "TebikiCheck"]),
         .target(
@@ -54,9 +61,15 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "tebiki", dependencies: ["TebikiCLI"]),
+        // The benchmark (issue 6): synthetic models of N products and the report; not part of the `tebiki` product.
+        .target(name: "TebikiBench", dependencies: ["TebikiModel", "TebikiContent"]),
+        .executableTarget(
+            name: "tebiki-bench",
+            dependencies: ["TebikiBench", "TebikiContent", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(
             name: "TebikiTests",
-            dependencies: ["TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiRender", "TebikiAnalysis", "TebikiCheck", "TebikiDiff", "TebikiCLI"],
+            dependencies: ["TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiRender", "TebikiAnalysis", "TebikiCheck", "TebikiDiff", "TebikiCLI", "TebikiBench"],
             resources: [.copy("Fixtures")]
         ),
     ],

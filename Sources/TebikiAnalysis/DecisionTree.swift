@@ -1,3 +1,4 @@
+import TebikiEngine
 import TebikiModel
 
 /// A decision tree derived from the decision tables: the questions a person answers, in the
@@ -24,6 +25,8 @@ public indirect enum DecisionTree: Sendable, Hashable {
     public struct PathStep: Sendable, Hashable {
         public var fact: FactID
         public var answers: [Answer]
+        /// Creates a step (the site builder names the pages of the guide by their paths).
+        public init(fact: FactID, answers: [Answer]) { self.fact = fact; self.answers = answers }
     }
 
     /// A decision reached.
@@ -70,6 +73,12 @@ public struct TreeBuilder: Sendable {
         return node(table: table ?? model.edition.entryTable, path: path, fired: [], visited: [], ids: &ids)
     }
 
+    /// A sample with its derived facts computed (`requested_in_window` from the dates), so that
+    /// rows testing a derived fact tell its answers apart.
+    private func derived(_ s: Scenario) -> Scenario {
+        (try? Engine(model: model).derive(s)) ?? s
+    }
+
     private func answered(_ path: [DecisionTree.PathStep]) -> [FactID: Answer] {
         var a: [FactID: Answer] = [:]
         for step in path { a[step.fact] = step.answers[0] }
@@ -79,7 +88,7 @@ public struct TreeBuilder: Sendable {
     private func node(table tableID: String, path: [DecisionTree.PathStep], fired: [(table: String, rule: String)],
                       visited: Set<String>, ids: inout Set<String>) -> DecisionTree {
         guard let table = model.tables[id: tableID], !visited.contains(tableID) else { return .gap(table: tableID, path: path) }
-        let sample = space.scenario(for: answered(path))
+        let sample = derived(space.scenario(for: answered(path)))
         let known = Set(path.map(\.fact))
         // Rows still possible: every cell on an answered fact accepts the answer's sample.
         let candidates = table.rules.filter { rule in
@@ -117,7 +126,7 @@ public struct TreeBuilder: Sendable {
         for answer in question.answers {
             var trial = answered(path)
             trial[factID] = answer
-            let s = space.scenario(for: trial)
+            let s = derived(space.scenario(for: trial))
             guard space.applies(question.fact, given: s) else { continue }
             let signature = candidates.map { $0.test(for: factID).matches(s[factID], in: s) }
             if groups[signature] == nil { order.append(signature) }
@@ -137,7 +146,7 @@ public struct TreeBuilder: Sendable {
         return step.answers.dropFirst().contains { a in
             var given = answered(path)
             given[c.fact] = a
-            let s = space.scenario(for: given)
+            let s = derived(space.scenario(for: given))
             return c.test.matches(s[c.fact], in: s)
         }
     }

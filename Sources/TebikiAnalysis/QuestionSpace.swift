@@ -58,7 +58,26 @@ public struct QuestionSpace: Sendable {
         var d = model.edition.date
         while d.isoWeekday != 1 { d = d.adding(days: -1) }
         day0 = d
+        plan = model.facts.map { f in
+            var windowDate: FactID?
+            if case .withinWindow(let date)? = f.derivation { windowDate = date }
+            return FactPlan(id: f.id, isInput: !f.isDerived, type: f.type, windowDate: windowDate, appliesWhen: f.appliesWhen,
+                            defaultValue: f.defaultValue, required: f.required, firstSample: questions[f.id]?.answers.first?.sample)
+        }
     }
+
+    /// What `scenario(for:)` reads of each fact, in declaration order.
+    private struct FactPlan: Sendable {
+        var id: FactID
+        var isInput: Bool
+        var type: FactType
+        var windowDate: FactID?
+        var appliesWhen: [Condition]
+        var defaultValue: FactValue?
+        var required: Bool
+        var firstSample: FactValue?
+    }
+    private let plan: [FactPlan]
 
     private static func answers(for fact: Fact, model: Model) -> [Answer] {
         if !fact.partitions.isEmpty {
@@ -91,10 +110,12 @@ public struct QuestionSpace: Sendable {
     /// A URL-safe id for a test: `> 0` → `gt-0`.
     static func slug(_ test: UnaryTest) -> String {
         var s = test.description
-        for (a, b) in [(">=", "ge-"), ("<=", "le-"), ("!=", "ne-"), (">", "gt-"), ("<", "lt-"), ("=", "eq-"), ("-", "any"), (", ", "-or-"), ("[", "in-"), ("..", "-to-"), ("]", ""), ("(", "-"), (")", ""), (" ", "")] {
+        if s == "-" { return "any" }
+        for (a, b) in [(">=", "ge-"), ("<=", "le-"), ("!=", "ne-"), (">", "gt-"), ("<", "lt-"), ("=", "eq-"), (", ", "-or-"), ("[", "in-"), ("..", "-to-"), ("]", ""), ("(", "-"), (")", ""), (" ", "")] {
             s = s.replacingAll(a, with: b)
         }
-        s = s.replacingAll("--", with: "-")
+        while s.contains("--") { s = s.replacingAll("--", with: "-") }
+        while s.hasSuffix("-") { s.removeLast() }
         return s.isEmpty ? "any" : s
     }
 
@@ -116,14 +137,17 @@ public struct QuestionSpace: Sendable {
     /// A concrete scenario for answers: samples for input facts, dates chosen so that each window
     /// fact has its answer (`lastDayInTime`: day N for "in time", else day 0), defaults elsewhere.
     public func scenario(for answers: [FactID: Answer], lastDayInTime: Bool = true) -> Scenario {
+        // Reads the facts through `plan` (small values made once), not `model.facts`: this runs
+        // for every scenario class, and copying whole facts dominated the checker's time.
         var s = Scenario()
+        s.values.reserveCapacity(plan.count + 1)
         let window = model.edition.window
         s[window.countsFrom] = .date(day0)
-        for fact in model.facts where !fact.isDerived && fact.type != .date {
-            if let a = answers[fact.id] { if let v = a.sample { s[fact.id] = v } }
+        for p in plan where p.isInput && p.type != .date {
+            if let a = answers[p.id] { if let v = a.sample { s[p.id] = v } }
         }
-        for fact in model.facts {
-            guard case .withinWindow(let dateFact)? = fact.derivation, let a = answers[fact.id] else { continue }
+        for p in plan {
+            guard let dateFact = p.windowDate, let a = answers[p.id] else { continue }
             switch a.sample {
             case .boolean(true)?: s[dateFact] = .date(day0.adding(days: lastDayInTime ? window.length : 0))
             case .boolean(false)?: s[dateFact] = .date(day0.adding(days: window.length + 1))
@@ -132,14 +156,14 @@ public struct QuestionSpace: Sendable {
         }
         // Fill what the answers leave open the way a scenario decoder would: defaults where facts
         // apply, a date in the window for required dates, the first answer for required facts.
-        for fact in model.facts where !fact.isDerived {
-            let applies = fact.appliesWhen.allHold(in: s)
-            if !applies { s[fact.id] = nil; continue }
-            guard s[fact.id] == nil else { continue }
-            if let d = fact.defaultValue { s[fact.id] = d; continue }
-            guard fact.required else { continue }
-            if fact.type == .date { s[fact.id] = .date(day0); continue }
-            if let q = questions[fact.id], let v = q.answers.first?.sample { s[fact.id] = v }
+        for p in plan where p.isInput {
+            let applies = p.appliesWhen.allHold(in: s)
+            if !applies { s[p.id] = nil; continue }
+            guard s[p.id] == nil else { continue }
+            if let d = p.defaultValue { s[p.id] = d; continue }
+            guard p.required else { continue }
+            if p.type == .date { s[p.id] = .date(day0); continue }
+            if let v = p.firstSample { s[p.id] = v }
         }
         return s
     }

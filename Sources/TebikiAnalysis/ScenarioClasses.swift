@@ -35,13 +35,38 @@ public struct ScenarioClasses: Sendable {
         let factID = order[index]
         guard let question = space.questions[factID] else { expand(index: index + 1, current: &current, into: &result); return }
         if current[factID] != nil { expand(index: index + 1, current: &current, into: &result); return }
-        let sample = space.scenario(for: current)
-        guard space.applies(question.fact, given: sample) else { expand(index: index + 1, current: &current, into: &result); return }
+        // A fact that applies everywhere needs no sample scenario (building one per node was most of the time).
+        if !question.fact.appliesWhen.isEmpty {
+            let applies = quickApplies(question.fact, current) ?? space.applies(question.fact, given: space.scenario(for: current))
+            guard applies else { expand(index: index + 1, current: &current, into: &result); return }
+        }
         for answer in question.answers {
             current[factID] = answer
             expand(index: index + 1, current: &current, into: &result)
         }
         current[factID] = nil
+    }
+
+    /// Whether `fact` applies, read from the answers alone when that gives the same result as a
+    /// full sample scenario: every fact its conditions test is answered with a value, applies
+    /// everywhere (so the sample keeps the answer), and no test compares with another fact.
+    /// Nil when the full sample is needed.
+    private func quickApplies(_ fact: Fact, _ current: [FactID: Answer]) -> Bool? {
+        var s = Scenario()
+        for c in fact.appliesWhen {
+            guard let v = current[c.fact]?.sample, space.questions[c.fact]?.fact.appliesWhen.isEmpty == true,
+                  space.model.facts[id: c.fact]?.isDerived == false, !Self.readsFacts(c.test) else { return nil }
+            s[c.fact] = v
+        }
+        return fact.appliesWhen.allHold(in: s)
+    }
+
+    private static func readsFacts(_ test: UnaryTest) -> Bool {
+        switch test {
+        case .compare(_, .fact): return true
+        case .not(let t): return readsFacts(t)
+        default: return false
+        }
     }
 
     /// Concrete scenarios of a class: the window's last day in time and day 0 (boundaries).

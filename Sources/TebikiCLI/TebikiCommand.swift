@@ -5,7 +5,7 @@ public struct TebikiCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "tebiki",
         abstract: "Bilingual refund guides, decision trees, a checker and a semantic diff, from one model of the rules.",
-        subcommands: [ExplainCommand.self],
+        subcommands: [ExplainCommand.self, BuildCommand.self, CheckCommand.self, DiffCommand.self],
         defaultSubcommand: nil
     )
 

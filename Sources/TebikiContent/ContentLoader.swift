@@ -51,15 +51,31 @@ public enum ContentLoader {
             return result
         }
         result.loadedEdition = entry.id
-        var folder = Substring(entry.path)
-        while folder.hasPrefix("./") { folder = folder.dropFirst(2) }
-        while folder.hasSuffix("/") { folder = folder.dropLast() }
+        // The edition and the editions it extends, the extended one first (tebiki.yaml reports a
+        // broken chain; the load then stops at the break).
+        var chain = [entry]
+        while let base = chain[0].extends, let next = site.editions.first(where: { $0.id == base }),
+              !chain.contains(where: { $0.id == next.id }) {
+            chain.insert(next, at: 0)
+        }
 
         // Compose every file first, so that a broken file silences references to what it declares.
+        // In an edition that extends another, a file left out is taken from that edition, and a file
+        // written there changes it (LoadContext.layeredRoot); edition.yaml is always written.
         var files: [String: Composed] = [:]
         for name in editionFiles {
-            if let composed = compose("\(folder)/\(name)", from: source, ctx) {
-                files[name] = composed
+            var below: Composed?, broken = false
+            for (level, layer) in chain.enumerated() {
+                let path = "\(folderPath(layer.path))/\(name)"
+                if level > 0, name != "edition.yaml", case .failure(.missing) = source.read(path) { continue }
+                guard let composed = compose(path, from: source, ctx) else { broken = true; break }
+                if let below {
+                    ctx.layers[ObjectIdentifier(composed.file)] = EditionLayer(node: below.root, file: below.file, edition: below.edition)
+                }
+                below = Composed(file: composed.file, root: composed.root, edition: layer.id)
+            }
+            if !broken, let below {
+                files[name] = below
             } else {
                 ctx.unavailable.formUnion(kinds(declaredBy: name))
             }
@@ -93,10 +109,19 @@ public enum ContentLoader {
         return result
     }
 
-    /// A composed file: its root (nil when empty).
+    /// A composed file: its root (nil when empty), and the edition whose folder holds it.
     private struct Composed {
         var file: SourceFile
         var root: YNode?
+        var edition = ""
+    }
+
+    /// An edition's folder as written in tebiki.yaml, without `./` in front or `/` at the end.
+    private static func folderPath(_ path: String) -> String {
+        var folder = Substring(path)
+        while folder.hasPrefix("./") { folder = folder.dropFirst(2) }
+        while folder.hasSuffix("/") { folder = folder.dropLast() }
+        return String(folder)
     }
 
     /// Reads and composes one file; nil (with a diagnostic) when it is missing, unreadable or malformed.

@@ -15,6 +15,9 @@ struct Fields {
     var what: String
     /// Entries by key.
     let entries: [String: Entry]
+    /// Sections merged from an extended edition and this one's `add`/`replace`/`remove`, by key.
+    /// Their items come from several files; `LoadContext.items` reads them instead of the entry.
+    var sections: [String: [YNode]] = [:]
 
     /// The value of `key`, if present.
     subscript(key: String) -> YNode? { entries[key]?.value }

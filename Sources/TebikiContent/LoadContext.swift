@@ -14,6 +14,8 @@ final class LoadContext {
     var states: [String: [String: SourceLocation]] = [:]
     /// Kinds whose file could not be read or composed: references to them are not checked.
     var unavailable: Set<ElementKind> = []
+    /// For a file of an edition that extends another: the same file of the edition it extends.
+    var layers: [ObjectIdentifier: EditionLayer] = [:]
     /// References to check at the end.
     private(set) var references: [PendingReference] = []
     /// Ids declared per kind, with the place of their first declaration.

@@ -33,8 +33,10 @@ public struct EditionEntry: Sendable, Hashable, Identifiable {
     public var path: String
     /// Where it was declared.
     public var location: SourceLocation
+    /// The edition it extends, if any: its folder then holds only what differs (content/README.md).
+    public var extends: String?
     /// Creates an entry.
-    public init(id: String, path: String, location: SourceLocation = .unknown) {
-        self.id = id; self.path = path; self.location = location
+    public init(id: String, path: String, location: SourceLocation = .unknown, extends: String? = nil) {
+        self.id = id; self.path = path; self.location = location; self.extends = extends
     }
 }

@@ -33,12 +33,17 @@ struct SiteReader {
         ctx.languages = site.languages.map(\.id)
         ctx.languagesKnown = !site.languages.isEmpty
 
+        var extends: [String: Located<String>] = [:]
         for item in ctx.items(root, "editions", kinds: [.edition]) {
-            guard let f = ctx.fields(item, "an edition", required: ["id", "path"]) else { continue }
+            guard let f = ctx.fields(item, "an edition", required: ["id", "path"], optional: ["extends"]) else { continue }
             let id = ctx.id(f, "id"), path = ctx.text(f, "path")
-            if let id { ctx.declare(.edition, id) }
-            if let id, let path { site.editions.append(EditionEntry(id: id.value, path: path.value, location: f.location)) }
+            let base = f.has("extends") ? ctx.id(f, "extends") : nil
+            if let id, ctx.declare(.edition, id), let base { extends[id.value] = base }
+            if let id, let path {
+                site.editions.append(EditionEntry(id: id.value, path: path.value, location: f.location, extends: base?.value))
+            }
         }
+        checkExtends(extends, declared: site.editions.map(\.id))
         site.editionsLocation = root?["editions"]?.location
         if let current = root.flatMap({ ctx.id($0, "current_edition") }) {
             site.currentEdition = current.value
@@ -56,6 +61,29 @@ struct SiteReader {
             }
         }
         return site
+    }
+
+    /// Every `extends` names a declared edition, and no edition extends itself through a chain.
+    private func checkExtends(_ extends: [String: Located<String>], declared: [String]) {
+        for (id, base) in extends.sorted(by: { $0.key < $1.key }) {
+            guard ctx.isDeclared(.edition, base.value) else {
+                if !ctx.unavailable.contains(.edition) {
+                    ctx.error("content.unknown-reference", at: base.location,
+                              "edition '\(id)' extends '\(base.value)', which is not one of the declared editions (\(ctx.list(declared)))",
+                              suggestion: nearestName(to: base.value, in: declared.filter { $0 != id }))
+                }
+                continue
+            }
+            var chain = [id], next = base.value
+            while let further = extends[next], !chain.contains(next) {
+                chain.append(next)
+                next = further.value
+            }
+            if next == id {
+                ctx.error("content.invalid-value", at: base.location,
+                          "edition '\(id)' extends itself through \((chain + [id]).joined(separator: " → ")); an edition extends an edition that does not extend it back")
+            }
+        }
     }
 
     private func sequenceReadable(_ node: YNode) -> Bool {

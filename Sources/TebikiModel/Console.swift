@@ -15,11 +15,18 @@ public struct UIElement: Sendable, Hashable, Identifiable {
     /// The console shows no label for it (an icon, an untitled dialog): the label is a description
     /// and is written as ordinary words, not set off as a UI label.
     public var untitled: Bool
+    /// Languages whose label the source page lost (an empty menu path, an HTML remnant): the label
+    /// given for them is a reconstruction, explained in `note`, that a checker reports for review.
+    public var reconstructed: [LanguageID]
     /// Where it was declared.
     public var location: SourceLocation
     /// Creates an element.
-    public init(id: String, kind: Kind, label: Localized, note: String? = nil, untitled: Bool = false, location: SourceLocation = .unknown) {
-        self.id = id; self.kind = kind; self.label = label; self.note = note; self.untitled = untitled; self.location = location
+    public init(
+        id: String, kind: Kind, label: Localized, note: String? = nil, untitled: Bool = false,
+        reconstructed: [LanguageID] = [], location: SourceLocation = .unknown
+    ) {
+        self.id = id; self.kind = kind; self.label = label; self.note = note; self.untitled = untitled
+        self.reconstructed = reconstructed; self.location = location
     }
 
     /// Whether text names it as a console label (set off with marks or bold); terms, features

@@ -19,11 +19,16 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public var explanation: String
     /// A close known name, for "did you mean".
     public var suggestion: String?
+    /// A concrete scenario that shows the problem, as a JSON object in `explain`'s input format.
+    public var counterexample: String?
+    /// Other places the problem involves (the second dialog, the overlapping row).
+    public var related: [SourceLocation]
 
     /// Creates a diagnostic.
     public init(
         _ severity: Severity, _ id: String, at location: SourceLocation?, _ summary: String,
-        explanation: String = "", suggestion: String? = nil
+        explanation: String = "", suggestion: String? = nil, counterexample: String? = nil,
+        related: [SourceLocation] = []
     ) {
         self.severity = severity
         self.id = id
@@ -31,6 +36,8 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         self.summary = summary
         self.explanation = explanation
         self.suggestion = suggestion
+        self.counterexample = counterexample
+        self.related = related
     }
 
     /// Sorted by place, then identifier, so that output is stable.

@@ -1,8 +1,8 @@
 import TebikiAnalysis
 import TebikiModel
 
-/// A decision tree drawn for readers: Mermaid for the Markdown guides, SVG for the HTML ones.
-/// (Owned by the diagrams work: layout and drawing live in Sources/TebikiRender/Diagram/.)
+/// A decision tree drawn for readers: Mermaid for the Markdown guides, SVG for the HTML ones,
+/// and a text alternative. Layout and drawing live in Sources/TebikiRender/Diagram/.
 public struct DecisionDiagram: Sendable {
     public let tree: DecisionTree
     public let space: QuestionSpace
@@ -16,12 +16,28 @@ public struct DecisionDiagram: Sendable {
         self.tree = tree; self.space = space; self.language = language; self.leafLink = leafLink
     }
 
-    /// A Mermaid `flowchart TD` block's body (without the ``` fence).
-    public var mermaid: String { "flowchart TD\n" }
+    /// The tree in this language, with stable node ids, ready to draw.
+    public var graph: DiagramGraph {
+        DiagramGraph(tree: tree, space: space, language: language.id, leafLink: leafLink)
+    }
 
-    /// A standalone, accessible SVG (`role="img"`, `<title>`, `<desc>`), no external resources.
-    public var svg: String { #"<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 1 1"><title></title></svg>"# }
+    /// The diagram's title ("Decision tree: SSL Certificate"), for captions and `<title>`.
+    public var title: String { graph.title }
 
-    /// A text alternative: the tree as nested sentences, for `alt`/`<desc>` and screen readers.
-    public var textAlternative: String { "" }
+    /// A Mermaid `flowchart TD` block's body (without the ``` fence), ending with a newline.
+    public var mermaid: String { DiagramMermaid(graph: graph).text }
+
+    /// A standalone, accessible SVG (`<title>`, `<desc>`; `role="img"`, or `role="group"` when
+    /// outcomes are links), with no external resources and dark-mode colours.
+    public var svg: String {
+        let graph = graph
+        return DiagramSVG(graph: graph, description: text(graph)).svg
+    }
+
+    /// A text alternative: the tree as nested lines, for `<desc>` and screen readers.
+    public var textAlternative: String { text(graph) }
+
+    private func text(_ graph: DiagramGraph) -> String {
+        DiagramText(graph: graph, or: space.model.string("diagram.or", language.id)).text
+    }
 }

@@ -54,35 +54,52 @@ public struct TemplateFiller: Sendable {
     }
 
     /// The template with placeholders replaced; `values` supplies engine values by name.
+    ///
+    /// In a tight language (`ui_label_tight`, Japanese), a space that the template puts between
+    /// CJK text and a filled-in label, term or value is dropped: `「OK」をクリック`,
+    /// `支払日から 7 暦日目を過ぎる`. Spaces next to Latin letters and digits stay (`7 暦日`).
     public func fill(_ template: LocalizedTemplate, values: [String: FactValue] = [:]) -> String {
-        let tight = style == .plain && language.uiLabelTight
-        var out = ""
-        var afterLabel = false
+        var pieces: [(text: String, filled: Bool)] = []
         for segment in template[language.id].segments {
             switch segment {
-            case .text(var t):
-                // A tight language's marks stand in for the spaces around a label: 「OK」をクリック.
-                if tight && afterLabel && t.hasPrefix(" ") { t.removeFirst() }
-                out += style.text(t)
-                afterLabel = false
+            case .text(let t):
+                pieces.append((style.text(t), false))
             case .placeholder(let name):
                 if let element = model.glossary[id: name] {
                     let label = element.label[language.id]
-                    if element.isLabel {
-                        if tight && out.hasSuffix(" ") && !out.hasSuffix("  ") { out.removeLast() }
-                        out += style.label(label, in: language)
-                        afterLabel = true
-                    } else {
-                        out += style.text(label)
-                        afterLabel = false
-                    }
-                    continue
+                    pieces.append((element.isLabel ? style.label(label, in: language) : style.text(label), true))
+                } else {
+                    pieces.append((style.text(values[name].map(format) ?? "{\(name)}"), true))
                 }
-                out += style.text(values[name].map(format) ?? "{\(name)}")
-                afterLabel = false
             }
         }
+        guard language.uiLabelTight else { return pieces.map(\.text).joined() }
+        var out = ""
+        var previousFilled = false
+        for piece in pieces {
+            var text = piece.text
+            if piece.filled || previousFilled {
+                // The space sits at the end of `out` (text before a filled piece) or at the start of `text`.
+                if out.hasSuffix(" "), let before = out.dropLast().unicodeScalars.last, let after = text.unicodeScalars.first,
+                   Self.isCJK(before), Self.isCJK(after) {
+                    out.removeLast()
+                } else if text.hasPrefix(" "), let before = out.unicodeScalars.last, let after = text.dropFirst().unicodeScalars.first,
+                          Self.isCJK(before), Self.isCJK(after) {
+                    text.removeFirst()
+                }
+            }
+            out += text
+            previousFilled = piece.filled
+        }
         return out
+    }
+
+    /// Whether a character is CJK text or CJK punctuation (kana, ideographs, 「」、。, full-width forms).
+    static func isCJK(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x3000...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF: return true
+        default: return false
+        }
     }
 
     /// A value as this language writes it (dates with the language's date format).

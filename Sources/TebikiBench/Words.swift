@@ -1,0 +1,16 @@
+/// A text in both languages of the synthetic content (ja, the source, and en).
+public struct Words: Sendable, Hashable {
+    /// The Japanese text.
+    public var ja: String
+    /// The English text.
+    public var en: String
+
+    /// Creates a text from its two languages.
+    public init(_ ja: String, _ en: String) {
+        self.ja = ja
+        self.en = en
+    }
+
+    /// The YAML flow mapping `{ja: "…", en: "…"}`.
+    var yaml: String { "{ja: \(YAML.quoted(ja)), en: \(YAML.quoted(en))}" }
+}

@@ -1,0 +1,31 @@
+import TebikiEngine
+import TebikiModel
+
+/// A scenario written back in `explain`'s JSON input format, so that a counterexample can be
+/// pasted into `tebiki explain --scenario -`. Only input facts are written, in declaration order.
+public enum ScenarioJSON {
+    /// The JSON object of the input facts of `scenario`.
+    public static func object(_ scenario: Scenario, model: Model) -> JSON {
+        var members: [(String, JSON)] = []
+        for fact in model.facts where !fact.isDerived {
+            guard let value = scenario[fact.id] else { continue }
+            members.append((fact.id, json(value)))
+        }
+        return .object(members)
+    }
+
+    /// The object on one line.
+    public static func text(_ scenario: Scenario, model: Model) -> String {
+        object(scenario, model: model).serialized(pretty: false)
+    }
+
+    private static func json(_ value: FactValue) -> JSON {
+        switch value {
+        case .boolean(let b): return .bool(b)
+        case .integer(let i): return .number(String(i))
+        case .decimal(let d): return .string(d.description)  // amounts are strings in the contract
+        case .date(let d): return .string(d.description)
+        case .symbol(let s): return .string(s)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import TebikiAnalysis
+import TebikiEngine
+import TebikiModel
+
+/// One model made ready for the comparison: its engine, its decoder and its questions.
+struct ComparedSide: Sendable {
+    let model: Model
+    let space: QuestionSpace
+    let engine: Engine
+    let decoder: ScenarioDecoder
+    /// The fact that names the product (the enumeration whose values are the products).
+    let productFact: FactID
+
+    /// Fact ids by declaration order.
+    let factOrder: [FactID: Int]
+    /// The input facts, in declaration order.
+    let inputFacts: [Fact]
+
+    init(model: Model) {
+        self.model = model
+        factOrder = Dictionary(model.facts.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        inputFacts = model.facts.elements.filter { !$0.isDerived }
+        space = QuestionSpace(model: model)
+        engine = Engine(model: model)
+        decoder = ScenarioDecoder(model: model)
+        let ids = Set(model.products.ids)
+        productFact = model.facts.first { f in
+            f.type == .enumeration && !f.isDerived && !ids.isEmpty && ids.isSubset(of: Set(f.values.ids))
+        }?.id ?? "product"
+    }
+
+    /// The concrete scenarios of every class of this model's questions, in class order.
+    func probes() -> [Scenario] {
+        let classes = ScenarioClasses(space: space)
+        return classes.all().flatMap { classes.scenarios(of: $0) }
+    }
+
+    /// The probe as this model reads it: facts it does not know, or that do not apply, are dropped
+    /// (and listed); required facts it lacks get the first answer of their question.
+    func adapt(_ probe: Scenario) -> (scenario: Scenario, ignored: [FactID]) {
+        var s = Scenario()
+        var ignored: [FactID] = []
+        for (fact, value) in probe.values {
+            if let f = model.facts[id: fact], !f.isDerived { s[fact] = value } else { ignored.append(fact) }
+        }
+        for fact in inputFacts {
+            let applies = fact.appliesWhen.allHold(in: s)
+            if s[fact.id] != nil {
+                if !applies { s[fact.id] = nil; ignored.append(fact.id) }
+            } else if applies, fact.defaultValue == nil, fact.required {
+                s[fact.id] = fill(fact, in: s)
+            }
+        }
+        return (s, ignored.sorted())
+    }
+
+    private func fill(_ fact: Fact, in s: Scenario) -> FactValue? {
+        if fact.type == .date { return s[model.edition.window.countsFrom] ?? .date(space.day0) }
+        if let v = space.questions[fact.id]?.answers.first(where: { $0.sample != nil })?.sample { return v }
+        if let v = fact.values.first { return .symbol(v.id) }
+        switch fact.type {
+        case .boolean: return .boolean(false)
+        case .integer: if case .value(let v)? = fact.minimum { return v }; return .integer(0)
+        case .decimal: return .decimal(.zero)
+        default: return nil
+        }
+    }
+
+    /// What this model decides for a probe (validated by its own decoder, as `explain` would).
+    func decide(_ probe: Scenario) -> (outcome: SideOutcome, decision: Decision?, input: Scenario) {
+        let (adapted, ignored) = adapt(probe)
+        let fields: [(String, ScenarioDecoder.Raw)] = adapted.values.keys
+            .sorted { (factOrder[$0] ?? 0, $0) < (factOrder[$1] ?? 0, $1) }
+            .map { ($0, .text(adapted[$0]!.description)) }
+        let input: Scenario
+        switch decoder.decode(fields) {
+        case .success(let s): input = s
+        case .failure(let e): return (.notCovered(e.errors.map(\.description)), nil, adapted)
+        }
+        let decision: Decision
+        do throws(EngineFailure) { decision = try engine.evaluate(input) } catch {
+            return (.failed(error.message), nil, input)
+        }
+        return (.decided(summary(decision, ignored: ignored)), decision, input)
+    }
+
+    /// The language-free summary of a decision.
+    func summary(_ d: Decision, ignored: [FactID]) -> DecisionSummary {
+        DecisionSummary(
+            outcome: d.outcome, amount: d.amount, places: model.edition.currencyPlaces, route: d.route, channel: d.channel, actions: d.actions.map(\.action),
+            deadline: d.deadline, warnings: d.warnings.map(\.warning), reason: d.reason,
+            rules: d.trace.map { "\($0.table)/\($0.rule)" }, procedure: procedure(of: d), ignored: ignored)
+    }
+
+    /// The procedure the deciding row names.
+    func procedure(of d: Decision) -> String? {
+        for fired in d.trace.reversed() {
+            guard let rule = model.tables[id: fired.table]?.rules.first(where: { $0.id == fired.rule }) else { continue }
+            if case .decide(let r) = rule.result { return r.procedure }
+        }
+        return nil
+    }
+
+    /// The answer a scenario gives to the question of `fact`, if the question exists and applies.
+    func answer(_ fact: FactID, in scenario: Scenario) -> String? {
+        guard let q = space.questions[fact], space.applies(q.fact, given: scenario) else { return nil }
+        let value = scenario[fact]
+        if value == nil && !q.answers.contains(where: { $0.sample == nil }) { return nil }
+        return q.answers.first { $0.test.matches(value, in: scenario) }?.id
+    }
+}

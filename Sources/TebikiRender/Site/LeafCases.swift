@@ -1,0 +1,111 @@
+import TebikiAnalysis
+import TebikiEngine
+import TebikiModel
+
+/// The concrete cases behind one or more leaves of a decision tree: every class of answers that
+/// agrees with a leaf's path (facts the tree does not ask included, such as the years of
+/// validity), each evaluated by the engine. Cases whose steps differ become separate variants, so
+/// a page never shows one list of steps where the answers it did not ask would change them.
+struct LeafCases {
+    /// One class of answers and its decision.
+    struct Case {
+        var leaf: DecisionTree.Leaf
+        var answers: [FactID: Answer]
+        /// The scenario `QuestionSpace.scenario(for:)` gives (the last day in time).
+        var scenario: Scenario
+        var decision: Decision
+        /// The decisions of every boundary scenario of the class (for warnings that depend on dates).
+        var boundaryDecisions: [Decision]
+    }
+
+    /// Cases with the same steps, and the answers that set them apart from the other variants.
+    struct Variant {
+        var cases: [Case]
+        /// Facts whose answers tell this variant from the others, with this variant's answers.
+        var distinguishing: [(fact: FactID, answers: [Answer])]
+        var representative: Case { cases[0] }
+    }
+
+    let space: QuestionSpace
+    let cases: [Case]
+
+    /// Enumerates and evaluates the cases of `leaves`.
+    init(leaves: [DecisionTree.Leaf], space: QuestionSpace) throws(SiteBuildError) {
+        self.space = space
+        let engine = Engine(model: space.model)
+        let classes = ScenarioClasses(space: space)
+        var cases: [Case] = []
+        for leaf in leaves {
+            guard let deciding = leaf.rules.last else { continue }
+            for given in LeafCases.combinations(leaf.path) {
+                for c in classes.all(where: given) {
+                    let scenario = space.scenario(for: c.answers)
+                    let decision: Decision
+                    do throws(EngineFailure) { decision = try engine.evaluate(scenario) } catch {
+                        throw SiteBuildError(stage: "render", message: "the engine cannot decide the case \(c.key) of leaf \(leaf.id): \(error.message)")
+                    }
+                    guard decision.ruleIDs.contains(deciding.rule) else {
+                        throw SiteBuildError(stage: "render", message: "leaf \(leaf.id) (\(SiteTree.describe(leaf.path))) says rule \(deciding.rule) decides \(c.key), but the engine fired \(decision.ruleIDs.joined(separator: ", "))")
+                    }
+                    var boundary: [Decision] = []
+                    for s in classes.scenarios(of: c) {
+                        if let d = try? engine.evaluate(s) { boundary.append(d) }
+                    }
+                    cases.append(Case(leaf: leaf, answers: c.answers, scenario: scenario, decision: decision, boundaryDecisions: boundary))
+                }
+            }
+        }
+        self.cases = cases
+    }
+
+    /// Every choice of one answer per path step (merged steps stand for several answers).
+    static func combinations(_ path: [DecisionTree.PathStep]) -> [[FactID: Answer]] {
+        var result: [[FactID: Answer]] = [[:]]
+        for step in path {
+            result = result.flatMap { partial in step.answers.map { a in partial.merging([step.fact: a]) { $1 } } }
+        }
+        return result
+    }
+
+    /// What makes two cases' steps the same: each action, its repeat and which of its step lists applies.
+    static func stepsKey(_ decision: Decision, model: Model) -> [String] {
+        decision.actions.map { instance in
+            let variant = model.action(instance.action)?.variants.firstIndex { $0.when.allHold(in: decision.scenario) } ?? -1
+            return "\(instance.action)#\(instance.row)#\(variant)"
+        }
+    }
+
+    /// The cases grouped by their steps, in the order they first appear.
+    var variants: [Variant] {
+        var groups: [[String]: [Case]] = [:]
+        var order: [[String]] = []
+        for c in cases {
+            let key = LeafCases.stepsKey(c.decision, model: space.model)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(c)
+        }
+        let grouped = order.map { groups[$0]! }
+        guard grouped.count > 1 else { return grouped.map { Variant(cases: $0, distinguishing: []) } }
+        // The facts whose answer sets differ between groups, in question order.
+        let facts = space.order.filter { f in
+            let sets = grouped.map { Set($0.compactMap { $0.answers[f]?.id }) }
+            return Set(sets).count > 1
+        }
+        return grouped.map { group in
+            let distinguishing = facts.map { f -> (fact: FactID, answers: [Answer]) in
+                let ids = Set(group.compactMap { $0.answers[f]?.id })
+                let answers = space.questions[f]?.answers.filter { ids.contains($0.id) } ?? []
+                return (f, answers)
+            }.filter { !$0.answers.isEmpty }
+            return Variant(cases: group, distinguishing: distinguishing)
+        }
+    }
+}
+
+extension LeafCases {
+    /// The cases of several leaves together (the leaves that share a procedure).
+    init(merging parts: [LeafCases], space: QuestionSpace) {
+        self.space = space
+        self.cases = parts.flatMap(\.cases)
+    }
+}

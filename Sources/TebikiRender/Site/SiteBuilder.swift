@@ -1,0 +1,93 @@
+import TebikiAnalysis
+import TebikiModel
+
+/// What a build produced, in memory: the files and the step claims the checker proves.
+public struct SiteBuild: Sendable {
+    /// Every file of the site, sorted by path.
+    public var pages: [Page]
+    /// One claim per numbered step list written (Markdown and HTML pages alike).
+    public var claims: [StepClaim]
+    /// Pages per language folder (`ja`, `en`), and `""` for the root files.
+    public var pageCounts: [String: Int]
+}
+
+/// Builds the whole site from a model, in memory: per language the refund-rules page, a page per
+/// product, the glossary, the decision guide (a page per question, a permalink page per outcome)
+/// and the articles, each as GFM Markdown and as HTML (the Markdown through cmark-gfm's safe mode,
+/// in the layout template); at the root a language chooser, a 404 page, the style sheet and the
+/// sitemap. Nothing is read or written here: the command-line tool writes the pages.
+public struct SiteBuilder: Sendable {
+    public let model: Model
+    /// `site.base_url` of tebiki.yaml: absolute, ending with `/`.
+    public let baseURL: String
+    public let templates: SiteTemplates
+    public let articles: [Article]
+
+    /// Creates a builder.
+    public init(model: Model, baseURL: String, templates: SiteTemplates, articles: [Article] = []) {
+        self.model = model; self.baseURL = baseURL; self.templates = templates; self.articles = articles
+    }
+
+    /// Builds every page. `progress` is told how many drafts are done out of how many.
+    public func build(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(SiteBuildError) -> SiteBuild {
+        guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://"), baseURL.hasSuffix("/"),
+              !baseURL.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+            throw SiteBuildError(stage: "render", message: "site.base_url \"\(baseURL)\" must be an absolute http(s) URL ending with /")
+        }
+        for l in model.languages where l.id.isEmpty || !l.id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+            throw SiteBuildError(stage: "render", message: "language id \"\(l.id)\" is not a BCP 47 tag (letters, digits and -)")
+        }
+        var slugs = Set<String>()
+        for a in articles where !slugs.insert(a.slug).inserted || ["index", "refund-rules", "glossary", "products", "guide"].contains(a.slug) {
+            throw SiteBuildError(stage: "render", message: "article slug \"\(a.slug)\" is taken by another page")
+        }
+        let tree = try SiteTree(model: model)
+        let diagrams = DiagramFactory()
+        let space = tree.space
+        var drafts: [(PageDraft, SiteLanguage)] = []
+        for language in model.languages {
+            let lang = SiteLanguage(model: model, language: language, space: space)
+            drafts.append((IndexPageMaker(articles: articles).draft(lang), lang))
+            drafts.append((RulesPageMaker(tree: tree, diagrams: diagrams).draft(lang), lang))
+            for product in model.products { drafts.append((ProductPageMaker(tree: tree, diagrams: diagrams).draft(product, lang), lang)) }
+            drafts.append((GlossaryPageMaker().draft(lang), lang))
+            let guide = GuidePageMaker(tree: tree)
+            for node in tree.questions { drafts.append((guide.question(node, lang), lang)) }
+            for leaf in tree.leaves { drafts.append((guide.leaf(leaf, lang), lang)) }
+            for article in articles { drafts.append((ArticlePageMaker().draft(article, lang), lang)) }
+        }
+        // Keys every language has get a language switcher and alternates.
+        var languagesByKey: [String: Set<String>] = [:]
+        for (d, lang) in drafts { languagesByKey[d.path.key, default: []].insert(lang.id) }
+        let all = Set(model.languages.map(\.id))
+        let everyLanguage = Set(languagesByKey.filter { $0.value == all }.keys)
+        let chrome = SiteChrome(model: model, baseURL: baseURL, templates: templates, everyLanguage: everyLanguage, articles: articles)
+
+        var pages: [Page] = []
+        var claims: [StepClaim] = []
+        var seen = Set<String>()
+        for (i, (draft, lang)) in drafts.enumerated() {
+            guard seen.insert(draft.path.file("")).inserted else {
+                throw SiteBuildError(stage: "render", message: "two pages would be written to \(draft.path.file("html"))")
+            }
+            let md = try draft.write("md")
+            pages.append(chrome.markdownPage(draft, body: md.document, lang: lang))
+            let html = try draft.write("html")
+            pages.append(try chrome.htmlPage(draft, body: html.document, lang: lang))
+            claims += md.claims + html.claims
+            progress(i + 1, drafts.count)
+        }
+        let root = RootPagesMaker(model: model, baseURL: baseURL, chrome: chrome)
+        pages += root.pages()
+        pages.append(Page(path: "style.css", contents: templates.css))
+        pages.append(root.sitemap(keys: Array(languagesByKey.keys), everyLanguage: everyLanguage))
+        pages.sort()
+        var counts: [String: Int] = [:]
+        for p in pages {
+            let folder = p.path.split(separator: "/").count > 1 ? String(p.path.split(separator: "/")[0]) : ""
+            counts[folder, default: 0] += 1
+        }
+        claims.sort { ($0.path, $0.anchor) < ($1.path, $1.anchor) }
+        return SiteBuild(pages: pages, claims: claims, pageCounts: counts)
+    }
+}
