@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TebikiCheck
 import TebikiContent
+import TebikiDiff
 import TebikiModel
 import TebikiRender
 
@@ -55,7 +56,7 @@ struct BuildCommand: ParsableCommand {
             try refuseOnErrors(report, stage: .check)
 
             // render
-            let articles: [Article] = []  // the "What changed" article of the diff goes here
+            let articles = try whatChanged(since: loaded, current: model)
             let builder = SiteBuilder(model: model, baseURL: baseURL, templates: siteTemplates, articles: articles)
             let showProgress = Console.errIsTerminal
             let build: SiteBuild
@@ -85,6 +86,19 @@ struct BuildCommand: ParsableCommand {
                 + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"): see tebiki check)" : "")
                 + "; edition \(model.edition.id); \(ms) ms\n")
         }
+    }
+
+    /// The "What changed" page against the edition before the one built (editions are dated ids);
+    /// none for the first edition.
+    private func whatChanged(since loaded: LoadResult, current: Model) throws(ExitStatus) -> [Article] {
+        guard let previous = loaded.editions.map(\.id).filter({ $0 < current.edition.id }).max() else { return [] }
+        let result = ContentLoader.load(contentDirectory: contentOptions.content, edition: previous)
+        guard let before = result.model, !result.diagnostics.hasErrors else {
+            for d in result.diagnostics where d.severity == .error { Console.err(d.oneLine + "\n") }
+            Console.err("tebiki: \(Stage.load.rawValue): the previous edition \(previous) has errors; \(output) is unchanged\n")
+            throw ExitStatus(2)
+        }
+        return WhatChangedPage.articles(before: before, after: current)
     }
 
     /// Prints the check's errors (warnings are left to `tebiki check`) and refuses to publish on any.
