@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TebikiCheck
 import TebikiContent
-import TebikiDiff
 import TebikiModel
 import TebikiRender
 
@@ -88,17 +87,15 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
-    /// The "What changed" page against the edition before the one built (editions are dated ids);
-    /// none for the first edition.
+    /// The "What changed" page against the edition before the one built; none for the first edition.
     private func whatChanged(since loaded: LoadResult, current: Model) throws(ExitStatus) -> [Article] {
-        guard let previous = loaded.editions.map(\.id).filter({ $0 < current.edition.id }).max() else { return [] }
-        let result = ContentLoader.load(contentDirectory: contentOptions.content, edition: previous)
-        guard let before = result.model, !result.diagnostics.hasErrors else {
-            for d in result.diagnostics where d.severity == .error { Console.err(d.oneLine + "\n") }
-            Console.err("tebiki: \(Stage.load.rawValue): the previous edition \(previous) has errors; \(output) is unchanged\n")
+        switch WhatChangedStage.articles(contentDirectory: contentOptions.content, loaded: loaded, current: current) {
+        case .success(let articles): return articles
+        case .failure(let failure):
+            for d in failure.diagnostics { Console.err(d.oneLine + "\n") }
+            Console.err("tebiki: \(Stage.load.rawValue): the previous edition \(failure.edition) has errors; \(output) is unchanged\n")
             throw ExitStatus(2)
         }
-        return WhatChangedPage.articles(before: before, after: current)
     }
 
     /// Prints the check's errors (warnings are left to `tebiki check`) and refuses to publish on any.

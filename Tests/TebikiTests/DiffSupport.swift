@@ -96,14 +96,14 @@ enum DiffContent {
              "      - revoke-certificate\n      - wait-for-revocation\n      - request-refund\n"),
             ("    label: {ja: 注文の返金管理, en: Order Refund Management}\n    note: \"OFFICIAL (EN24)\"",
              "    label: {ja: 注文管理, en: Order Refund Management}\n    note: \"OFFICIAL (EN24)\""),
-            ("      - id: cloud-deployment\n        label: {ja: 「クラウド製品へのデプロイ」, en: Deploy to Cloud Products}\n", ""),
+            ("      - id: cloud-deployment\n        label: {ja: クラウド製品へのデプロイ, en: Deploy to Cloud Products}\n", ""),
             ("applies_when: {product: \"message-notification, domain-monitoring, certificate-repository, cloud-deployment\"}",
              "applies_when: {product: \"message-notification, domain-monitoring, certificate-repository\"}"),
         ], scope: currentEdition)
         files = cut(files, from: "      - id: G1-1-late-request\n", upTo: "      - id: G1-3-vouchers-only", scope: currentEdition)
         files = cut(files, from: "      - id: to-cloud-deployment\n", upTo: "\n  # ===", scope: currentEdition)
         files = cut(files, from: "  - id: cloud-deployment\n    title: {ja: 「クラウド製品へのデプロイ」の返金", upTo: "  # ===", scope: currentEdition)
-        files = cut(files, from: "  - id: cloud-deployment\n    title: {ja: 「クラウド製品へのデプロイ」, en: Deploy to Cloud Products}\n    summary:", upTo: "\n  - id:", scope: currentEdition)
+        files = cut(files, from: "  - id: cloud-deployment\n    title: {ja: クラウド製品へのデプロイ, en: Deploy to Cloud Products}\n    summary:", upTo: "\n  - id:", scope: currentEdition)
         return files
     }()
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TebikiAnalysis
+import TebikiCLI
 import TebikiContent
 import TebikiEngine
 import TebikiMarkdown
@@ -10,6 +11,16 @@ import TebikiRender
 /// The site built once from the real content and templates, for every site test.
 let siteBuild: SiteBuild = {
     do { return try buildSite() } catch { fatalError("the site does not build: \(error)") }
+}()
+
+/// The articles `tebiki build` publishes with the real content (the "What changed" page).
+let realArticles: [Article] = {
+    let loaded = ContentLoader.load(contentDirectory: repositoryRoot + "/content")
+    guard let model = loaded.model, case .success(let articles) = WhatChangedStage.articles(
+        contentDirectory: repositoryRoot + "/content", loaded: loaded, current: model) else {
+        fatalError("the previous edition of content/ does not load")
+    }
+    return articles
 }()
 
 /// The real base URL of content/tebiki.yaml.
@@ -23,7 +34,7 @@ func siteTemplates() throws -> SiteTemplates {
 }
 
 /// A fresh build in memory.
-func buildSite(articles: [Article] = []) throws -> SiteBuild {
+func buildSite(articles: [Article] = realArticles) throws -> SiteBuild {
     try SiteBuilder(model: realModel, baseURL: siteBaseURL, templates: siteTemplates(), articles: articles).build()
 }
 
