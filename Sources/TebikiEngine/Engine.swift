@@ -7,8 +7,14 @@ import TebikiModel
 public struct Engine: Sendable {
     public let model: Model
 
+    /// The derived facts in declaration order, read once (not the whole fact list per scenario).
+    private let derivedFacts: [(id: FactID, type: FactType, derivation: Fact.Derivation)]
+
     /// Creates an engine over a model.
-    public init(model: Model) { self.model = model }
+    public init(model: Model) {
+        self.model = model
+        derivedFacts = model.facts.compactMap { f in f.derivation.map { (f.id, f.type, $0) } }
+    }
 
     /// Decides a scenario that `ScenarioDecoder` accepted.
     public func evaluate(_ input: Scenario) throws(EngineFailure) -> Decision {
@@ -66,8 +72,8 @@ public struct Engine: Sendable {
     public func derive(_ input: Scenario) throws(EngineFailure) -> Scenario {
         var scenario = input
         let window = model.edition.window
-        for fact in model.facts {
-            guard let derivation = fact.derivation else { continue }
+        for fact in derivedFacts {
+            let derivation = fact.derivation
             switch derivation {
             case .withinWindow(let dateFact), .dayOfWindow(let dateFact):
                 guard case .date(let start)? = scenario[window.countsFrom], case .date(let date)? = scenario[dateFact] else {
