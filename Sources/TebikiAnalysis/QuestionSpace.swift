@@ -64,10 +64,117 @@ public struct QuestionSpace: Sendable {
             return FactPlan(id: f.id, isInput: !f.isDerived, type: f.type, windowDate: windowDate, appliesWhen: f.appliesWhen,
                             defaultValue: f.defaultValue, required: f.required, firstSample: questions[f.id]?.answers.first?.sample)
         }
+        gate = QuestionSpace.Gate(facts: model.facts.elements, plan: plan, order: order)
     }
 
+    /// Facts that apply only for some values of one enumeration (`applies_when: {product: [a, b]}`),
+    /// grouped by those values, so that a scenario visits its own product's facts and the general
+    /// ones, not every fact of the model (which made the checker quadratic in the products).
+    struct Gate: Sendable {
+        /// The enumeration fact the most facts are gated on: input, not a date, applying everywhere.
+        let fact: FactID?
+        /// Its position in `plan`.
+        let position: Int
+        /// Per plan index: the symbols of `fact` for which the fact can apply (nil: not gated).
+        let allowed: [Set<String>?]
+        /// Input plan indices that are not gated (or come before `fact`), in plan order.
+        let always: [Int]
+        /// Gated input plan indices after `fact`, by allowed symbol, in plan order.
+        let bySymbol: [String: [Int]]
+
+        /// The symbols a condition list allows for `fact`, when one of its conditions is a plain
+        /// `oneOf` of symbols on it (every such condition must hold, so their sets intersect).
+        static func allowedSymbols(_ conditions: [Condition], on fact: FactID) -> Set<String>? {
+            var result: Set<String>?
+            for c in conditions where c.fact == fact {
+                guard case .oneOf(let values) = c.test else { continue }
+                var symbols = Set<String>()
+                var plain = true
+                for v in values { if case .symbol(let s) = v { symbols.insert(s) } else { plain = false } }
+                guard plain else { continue }
+                result = result.map { $0.intersection(symbols) } ?? symbols
+            }
+            return result
+        }
+
+        /// Plan index by fact id.
+        let planIndex: [FactID: Int]
+        /// Index in `order` by fact id.
+        let orderPosition: [FactID: Int]
+        /// Per index of `order`: the symbols of `fact` for which the question can apply (nil: not gated).
+        let orderAllowed: [Set<String>?]
+        /// Indices of `order` that can apply when `fact` has a symbol: the ungated ones and those
+        /// the symbol allows, in order. A symbol no gate names has only the ungated ones (`orderUngated`).
+        let orderBySymbol: [String: [Int]]
+        let orderUngated: [Int]
+
+        init(facts: [Fact], plan: [FactPlan], order: [FactID]) {
+            var counts: [FactID: Int] = [:]
+            let candidates = Set(facts.filter { !$0.isDerived && $0.type == .enumeration && $0.appliesWhen.isEmpty }.map(\.id))
+            for f in facts {
+                for c in f.appliesWhen where candidates.contains(c.fact) {
+                    if case .oneOf = c.test { counts[c.fact, default: 0] += 1 }
+                }
+            }
+            let chosen = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key
+            let position = chosen.flatMap { id in plan.firstIndex { $0.id == id } } ?? plan.count
+            let gateFact = position < plan.count ? chosen : nil
+            fact = gateFact
+            self.position = position
+            var allowed: [Set<String>?] = []
+            var always: [Int] = []
+            var bySymbol: [String: [Int]] = [:]
+            for (i, p) in plan.enumerated() {
+                let set = i > position ? gateFact.flatMap { Gate.allowedSymbols(p.appliesWhen, on: $0) } : nil
+                allowed.append(set)
+                guard p.isInput else { continue }
+                if let set { for s in set { bySymbol[s, default: []].append(i) } } else { always.append(i) }
+            }
+            self.allowed = allowed
+            self.always = always
+            self.bySymbol = bySymbol
+            var planIndex: [FactID: Int] = [:]
+            for (i, p) in plan.enumerated() { planIndex[p.id] = i }
+            self.planIndex = planIndex
+            var orderPosition: [FactID: Int] = [:]
+            for (i, id) in order.enumerated() where orderPosition[id] == nil { orderPosition[id] = i }
+            self.orderPosition = orderPosition
+            var orderAllowed: [Set<String>?] = []
+            var orderUngated: [Int] = []
+            var gated: [(Int, Set<String>)] = []
+            for (i, id) in order.enumerated() {
+                let set: Set<String>? = id == gateFact ? nil : gateFact.flatMap { g in planIndex[id].flatMap { Gate.allowedSymbols(plan[$0].appliesWhen, on: g) } }
+                orderAllowed.append(set)
+                if let set { gated.append((i, set)) } else { orderUngated.append(i) }
+            }
+            var orderBySymbol: [String: [Int]] = [:]
+            for symbol in Set(gated.flatMap(\.1)) {
+                orderBySymbol[symbol] = (orderUngated + gated.filter { $0.1.contains(symbol) }.map(\.0)).sorted()
+            }
+            self.orderAllowed = orderAllowed
+            self.orderUngated = orderUngated
+            self.orderBySymbol = orderBySymbol
+        }
+
+        /// The symbol `fact` has in a set of answers, if any.
+        func symbol(in answers: [FactID: Answer]) -> String? {
+            guard let fact, case .symbol(let s)? = answers[fact]?.sample else { return nil }
+            return s
+        }
+
+        /// The next index of `order` after `index` that can apply given `fact`'s symbol.
+        func nextIndex(after index: Int, symbol: String?, count: Int) -> Int {
+            guard let symbol else { return index + 1 }
+            let list = orderBySymbol[symbol] ?? orderUngated
+            var lo = 0, hi = list.count
+            while lo < hi { let mid = (lo + hi) / 2; if list[mid] <= index { lo = mid + 1 } else { hi = mid } }
+            return lo < list.count ? list[lo] : count
+        }
+    }
+    let gate: Gate
+
     /// What `scenario(for:)` reads of each fact, in declaration order.
-    private struct FactPlan: Sendable {
+    struct FactPlan: Sendable {
         var id: FactID
         var isInput: Bool
         var type: FactType
@@ -140,13 +247,19 @@ public struct QuestionSpace: Sendable {
         // Reads the facts through `plan` (small values made once), not `model.facts`: this runs
         // for every scenario class, and copying whole facts dominated the checker's time.
         var s = Scenario()
-        s.values.reserveCapacity(plan.count + 1)
         let window = model.edition.window
         s[window.countsFrom] = .date(day0)
-        for p in plan where p.isInput && p.type != .date {
-            if let a = answers[p.id] { if let v = a.sample { s[p.id] = v } }
+        // The answered facts in declaration order (what the loops over every fact used to find).
+        var answered: [Int] = []
+        answered.reserveCapacity(answers.count)
+        for id in answers.keys { if let i = gate.planIndex[id] { answered.append(i) } }
+        answered.sort()
+        for i in answered {
+            let p = plan[i]
+            if p.isInput && p.type != .date, let v = answers[p.id]?.sample { s[p.id] = v }
         }
-        for p in plan {
+        for i in answered {
+            let p = plan[i]
             guard let dateFact = p.windowDate, let a = answers[p.id] else { continue }
             switch a.sample {
             case .boolean(true)?: s[dateFact] = .date(day0.adding(days: lastDayInTime ? window.length : 0))
@@ -156,7 +269,21 @@ public struct QuestionSpace: Sendable {
         }
         // Fill what the answers leave open the way a scenario decoder would: defaults where facts
         // apply, a date in the window for required dates, the first answer for required facts.
-        for p in plan where p.isInput {
+        // Only the facts that can apply are visited: those not gated on `gate.fact`, those its
+        // value allows, and those already set (a gated fact that is unset and cannot apply stays unset).
+        var symbol: String?
+        if let f = gate.fact {
+            let p = plan[gate.position]
+            if case .symbol(let x)? = s[f] ?? p.defaultValue ?? (p.required ? p.firstSample : nil) { symbol = x }
+        }
+        var visit = gate.always
+        if let symbol, let more = gate.bySymbol[symbol] { visit += more }
+        for id in s.values.keys { if let i = gate.planIndex[id], plan[i].isInput { visit.append(i) } }
+        visit.sort()
+        var last = -1
+        for i in visit where i != last {
+            last = i
+            let p = plan[i]
             let applies = p.appliesWhen.allHold(in: s)
             if !applies { s[p.id] = nil; continue }
             guard s[p.id] == nil else { continue }

@@ -28,21 +28,26 @@ public struct ScenarioClasses: Sendable {
     private func expand(index: Int, current: inout [FactID: Answer], into result: inout [Class]) {
         let order = space.order
         if index == order.count {
-            let key = order.compactMap { f in current[f].map { "\(f)=\($0.id)" } }.joined(separator: ", ")
+            // The answers in question order (sorting the few answers, not walking every question).
+            let positions = current.keys.compactMap { space.gate.orderPosition[$0] }.sorted()
+            let key = positions.compactMap { i in current[order[i]].map { "\(order[i])=\($0.id)" } }.joined(separator: ", ")
             result.append(Class(answers: current, key: key))
             return
         }
+        // Questions gated on another value of the gating fact (another product's) cannot apply: skip them.
+        let next = space.gate.nextIndex(after: index, symbol: space.gate.symbol(in: current), count: order.count)
         let factID = order[index]
-        guard let question = space.questions[factID] else { expand(index: index + 1, current: &current, into: &result); return }
-        if current[factID] != nil { expand(index: index + 1, current: &current, into: &result); return }
+        guard let question = space.questions[factID] else { expand(index: next, current: &current, into: &result); return }
+        if current[factID] != nil { expand(index: next, current: &current, into: &result); return }
         // A fact that applies everywhere needs no sample scenario (building one per node was most of the time).
         if !question.fact.appliesWhen.isEmpty {
             let applies = quickApplies(question.fact, current) ?? space.applies(question.fact, given: space.scenario(for: current))
-            guard applies else { expand(index: index + 1, current: &current, into: &result); return }
+            guard applies else { expand(index: next, current: &current, into: &result); return }
         }
         for answer in question.answers {
             current[factID] = answer
-            expand(index: index + 1, current: &current, into: &result)
+            let after = space.gate.nextIndex(after: index, symbol: space.gate.symbol(in: current), count: order.count)
+            expand(index: after, current: &current, into: &result)
         }
         current[factID] = nil
     }

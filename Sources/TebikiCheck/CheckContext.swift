@@ -29,17 +29,20 @@ struct CheckContext: Sendable {
         space = QuestionSpace(model: model)
         let enumeration = ScenarioClasses(space: space)
         classes = enumeration.all()
-        var cases: [Case] = []
-        for c in classes {
-            for input in enumeration.scenarios(of: c) {
+        // Each class's scenarios decided on every core, kept in class order.
+        let classes = self.classes, engine = self.engine
+        let perClass = ParallelMap.map(classes.count) { i -> [Case] in
+            let c = classes[i]
+            return enumeration.scenarios(of: c).map { input in
                 do throws(EngineFailure) {
                     let decision = try engine.evaluate(input)
-                    cases.append(Case(classKey: c.key, input: input, derived: decision.scenario, decision: .success(decision)))
+                    return Case(classKey: c.key, input: input, derived: decision.scenario, decision: .success(decision))
                 } catch {
-                    cases.append(Case(classKey: c.key, input: input, derived: try? engine.derive(input), decision: .failure(error)))
+                    return Case(classKey: c.key, input: input, derived: try? engine.derive(input), decision: .failure(error))
                 }
             }
         }
+        let cases = perClass.flatMap { $0 }
         self.cases = cases
     }
 

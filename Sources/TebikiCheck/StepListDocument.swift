@@ -9,14 +9,16 @@ struct StepListDocument {
     private let anchors: [String: (line: Int, level: Int)]
     private let bytes: [UInt8]
     private let ids: [String: Int]
+    private let newlines: [Int]
 
     /// Parses `contents`; the format comes from the path's extension.
     init(path: String, contents: String) {
         isHTML = StepListReader.isHTML(path)
         if isHTML {
             bytes = Array(contents.utf8); ids = StepListReader.ids(bytes); lines = []; anchors = [:]
+            newlines = StepListReader.newlines(bytes)
         } else {
-            lines = StepListReader.lines(contents); anchors = StepListReader.anchors(lines); bytes = []; ids = [:]
+            lines = StepListReader.lines(contents); anchors = StepListReader.anchors(lines); bytes = []; ids = [:]; newlines = []
         }
     }
 
@@ -27,7 +29,7 @@ struct StepListDocument {
     func list(after anchor: String) -> StepListReader.Result {
         if isHTML {
             guard let at = ids[anchor] else { return .noAnchor }
-            return StepListReader.htmlItems(bytes, from: at)
+            return StepListReader.htmlItems(bytes, from: at, newlines: newlines)
         }
         guard let (line, level) = anchors[anchor] else { return .noAnchor }
         return StepListReader.markdownItems(lines, from: line, headingLevel: level)

@@ -159,14 +159,16 @@ enum StepListReader {
     }
 
     /// The first ordered list after byte offset `at` of an HTML text.
-    static func htmlItems(_ u: [UInt8], from at: Int) -> Result {
+    /// `newlines`: the offsets of the page's line feeds (`newlines(u)`), when the page is read
+    /// for many lists; nil counts lines from the start (once per list).
+    static func htmlItems(_ u: [UInt8], from at: Int, newlines: [Int]? = nil) -> Result {
         guard let olStart = find(Array("<ol".utf8), in: u, from: at) else { return .noList(line: lineColumn(u, at).line) }
         var i = olStart + 3
         var depth = 0            // nesting of lists inside the ol
         var items: [Item] = []
         var itemStart: Int?
         var closedAt: Int?
-        var lines = LineCounter(u)
+        var lines = LineCounter(u, newlines: newlines)
         while i < u.count {
             guard u[i] == UInt8(ascii: "<") else { i += 1; continue }
             let tag = tagName(u, i)
@@ -191,12 +193,29 @@ enum StepListReader {
         return items.isEmpty ? .noList(line: lineColumn(u, olStart).line) : .items(items)
     }
 
+    /// The offsets of the line feeds of a page.
+    static func newlines(_ u: [UInt8]) -> [Int] {
+        var result: [Int] = []
+        for (i, b) in u.enumerated() where b == UInt8(ascii: "\n") { result.append(i) }
+        return result
+    }
+
     /// Line and column of increasing offsets, counted incrementally.
     struct LineCounter {
         let u: [UInt8]
+        let newlines: [Int]?
         var offset = 0, line = 1, lineStart = 0
-        init(_ u: [UInt8]) { self.u = u }
+        init(_ u: [UInt8], newlines: [Int]? = nil) { self.u = u; self.newlines = newlines }
         mutating func position(_ target: Int) -> (line: Int, column: Int) {
+            if let newlines {
+                // The line feeds before the target, found by binary search (not counted from the start).
+                let end = min(target, u.count)
+                var lo = 0, hi = newlines.count
+                while lo < hi { let mid = (lo + hi) / 2; if newlines[mid] < end { lo = mid + 1 } else { hi = mid } }
+                line = 1 + lo
+                lineStart = lo > 0 ? newlines[lo - 1] + 1 : 0
+                offset = end
+            }
             while offset < min(target, u.count) {
                 if u[offset] == UInt8(ascii: "\n") { line += 1; lineStart = offset + 1 }
                 offset += 1

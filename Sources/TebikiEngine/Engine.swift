@@ -7,8 +7,67 @@ import TebikiModel
 public struct Engine: Sendable {
     public let model: Model
 
+    /// The derived facts in declaration order, read once (not the whole fact list per scenario),
+    /// with the facts an expression reads.
+    private let derivedFacts: [(id: FactID, type: FactType, derivation: Fact.Derivation, reads: Set<FactID>)]
+    /// A derived fact has a value only when its trigger has one (a window fact's date; one of the
+    /// facts an expression reads, the one the fewest derived facts read). Derived fact indices by
+    /// trigger, so that a scenario visits the derived facts it can have, not every one of them.
+    private let byTrigger: [FactID: [Int]]
+    /// Derived facts that read no fact (always computed).
+    private let untriggered: [Int]
+    /// Derived fact index by id.
+    private let derivedIndex: [FactID: Int]
+
     /// Creates an engine over a model.
-    public init(model: Model) { self.model = model }
+    public init(model: Model) {
+        self.model = model
+        let derived = model.facts.compactMap { f -> (id: FactID, type: FactType, derivation: Fact.Derivation, reads: Set<FactID>)? in
+            guard let d = f.derivation else { return nil }
+            switch d {
+            case .withinWindow(let date), .dayOfWindow(let date): return (f.id, f.type, d, [date])
+            case .expression(let e): return (f.id, f.type, d, e.facts)
+            }
+        }
+        derivedFacts = derived
+        var readers: [FactID: Int] = [:]
+        for d in derived { for f in d.reads { readers[f, default: 0] += 1 } }
+        var byTrigger: [FactID: [Int]] = [:]
+        var untriggered: [Int] = []
+        var derivedIndex: [FactID: Int] = [:]
+        for (i, d) in derived.enumerated() {
+            derivedIndex[d.id] = i
+            if let trigger = d.reads.min(by: { (readers[$0] ?? 0, $0) < (readers[$1] ?? 0, $1) }) {
+                byTrigger[trigger, default: []].append(i)
+            } else {
+                untriggered.append(i)
+            }
+        }
+        self.byTrigger = byTrigger
+        self.untriggered = untriggered
+        self.derivedIndex = derivedIndex
+    }
+
+    /// The derived facts `derive` must visit for a scenario, in declaration order: those whose
+    /// trigger the scenario has or can derive, and those it already has a value for. Every other
+    /// derived fact would be set to no value, which it already has.
+    private func visits(_ input: Scenario) -> [Int] {
+        var chosen = Set(untriggered)
+        var pending: [FactID] = []
+        for f in input.values.keys {
+            pending.append(f)
+            if let i = derivedIndex[f] { chosen.insert(i) }
+        }
+        while let f = pending.popLast() {
+            for i in byTrigger[f] ?? [] where chosen.insert(i).inserted { pending.append(derivedFacts[i].id) }
+        }
+        // Derived facts chosen because the input has them can trigger others too.
+        var more = Array(chosen).map { derivedFacts[$0].id }
+        while let f = more.popLast() {
+            for i in byTrigger[f] ?? [] where chosen.insert(i).inserted { more.append(derivedFacts[i].id) }
+        }
+        return chosen.sorted()
+    }
 
     /// Decides a scenario that `ScenarioDecoder` accepted.
     public func evaluate(_ input: Scenario) throws(EngineFailure) -> Decision {
@@ -66,8 +125,9 @@ public struct Engine: Sendable {
     public func derive(_ input: Scenario) throws(EngineFailure) -> Scenario {
         var scenario = input
         let window = model.edition.window
-        for fact in model.facts {
-            guard let derivation = fact.derivation else { continue }
+        for index in visits(input) {
+            let fact = derivedFacts[index]
+            let derivation = fact.derivation
             switch derivation {
             case .withinWindow(let dateFact), .dayOfWindow(let dateFact):
                 guard case .date(let start)? = scenario[window.countsFrom], case .date(let date)? = scenario[dateFact] else {
@@ -77,7 +137,7 @@ public struct Engine: Sendable {
                 if case .withinWindow = derivation { scenario[fact.id] = .boolean(day >= 0 && day <= window.length) }
                 else { scenario[fact.id] = .integer(day) }
             case .expression(let e):
-                guard e.facts.allSatisfy({ scenario[$0] != nil }) else { scenario[fact.id] = nil; continue }
+                guard fact.reads.allSatisfy({ scenario[$0] != nil }) else { scenario[fact.id] = nil; continue }
                 do {
                     let v = try e.evaluate(in: scenario)
                     if fact.type == .integer {

@@ -32,11 +32,13 @@ struct GuidePageMaker {
     }
 
     /// A leaf's permalink page: the answers, the decision, the steps and the rules' sources.
-    func leaf(_ leaf: DecisionTree.Leaf, _ lang: SiteLanguage) -> PageDraft {
+    /// `titles`: the leaves by base title (`leavesByTitle`), made once per language; nil computes
+    /// them here (comparing with every leaf made the guide quadratic in the products).
+    func leaf(_ leaf: DecisionTree.Leaf, _ lang: SiteLanguage, titles: [String: [DecisionTree.Leaf]]? = nil) -> PageDraft {
         let model = lang.model
         let path = SiteTree.leafPath(leaf, language: lang.id)
         var title = baseTitle(leaf, lang)
-        let same = tree.leaves.filter { $0.id != leaf.id && baseTitle($0, lang) == title }
+        let same = ((titles ?? leavesByTitle(lang))[title] ?? []).filter { $0.id != leaf.id }
         if !same.isEmpty, let fact = tree.productFact, let product = leaf.path.first(where: { $0.fact == fact }) {
             if same.contains(where: { other in other.path.first { $0.fact == fact }?.answers != product.answers }) {
                 // A title outcomes of several products share (the four services) names the product.
@@ -68,6 +70,13 @@ struct GuidePageMaker {
     }
 
     /// The outcome with the procedure, or else with the answer that decided it.
+    /// Every leaf of the tree by its base title, in tree order.
+    func leavesByTitle(_ lang: SiteLanguage) -> [String: [DecisionTree.Leaf]] {
+        var titles: [String: [DecisionTree.Leaf]] = [:]
+        for leaf in tree.leaves { titles[baseTitle(leaf, lang), default: []].append(leaf) }
+        return titles
+    }
+
     private func baseTitle(_ leaf: DecisionTree.Leaf, _ lang: SiteLanguage) -> String {
         let model = lang.model
         let outcome = model.outcomes[id: leaf.decision.outcome]?.title[lang.id] ?? leaf.decision.outcome

@@ -78,8 +78,8 @@ struct ProductSection {
     /// The guide page where this product's questions begin (or its outcome, when none is asked).
     func startPage() -> SitePath? {
         guard let fact = tree.productFact else { return nil }
-        if let q = tree.questions.first(where: { $0.path.last?.fact == fact && $0.path.last?.answers.contains { $0.id == product.id } == true }) {
-            return SiteTree.questionPath(q.path, language: lang.id)
+        if let i = tree.firstQuestionAfterProduct[product.id] {
+            return SiteTree.questionPath(tree.questions[i].path, language: lang.id)
         }
         if let leaf = tree.leaves(of: product.id).first { return SiteTree.leafPath(leaf, language: lang.id) }
         return nil

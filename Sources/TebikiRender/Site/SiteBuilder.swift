@@ -53,7 +53,8 @@ public struct SiteBuilder: Sendable {
             drafts.append((GlossaryPageMaker().draft(lang), lang))
             let guide = GuidePageMaker(tree: tree)
             for node in tree.questions { drafts.append((guide.question(node, lang), lang)) }
-            for leaf in tree.leaves { drafts.append((guide.leaf(leaf, lang), lang)) }
+            let titles = guide.leavesByTitle(lang)
+            for leaf in tree.leaves { drafts.append((guide.leaf(leaf, lang, titles: titles), lang)) }
             for article in articles { drafts.append((ArticlePageMaker().draft(article, lang), lang)) }
         }
         // Keys every language has get a language switcher and alternates.
@@ -63,18 +64,34 @@ public struct SiteBuilder: Sendable {
         let everyLanguage = Set(languagesByKey.filter { $0.value == all }.keys)
         let chrome = SiteChrome(model: model, baseURL: baseURL, templates: templates, everyLanguage: everyLanguage, articles: articles)
 
+        // The drafts are written on every core, each into its own slot; the pages, the claims and
+        // the first error are then taken in draft order, as a sequential loop would.
+        let rendered = ParallelMap.map(drafts.count) { i -> Result<(md: Page, html: Page, claims: [StepClaim]), SiteBuildError> in
+            let (draft, lang) = drafts[i]
+            do throws(SiteBuildError) {
+                let md = try draft.write("md")
+                let mdPage = chrome.markdownPage(draft, body: md.document, lang: lang)
+                let html = try draft.write("html")
+                let htmlPage = try chrome.htmlPage(draft, body: html.document, lang: lang)
+                return .success((mdPage, htmlPage, md.claims + html.claims))
+            } catch {
+                return .failure(error)
+            }
+        }
         var pages: [Page] = []
         var claims: [StepClaim] = []
         var seen = Set<String>()
-        for (i, (draft, lang)) in drafts.enumerated() {
+        for (i, (draft, _)) in drafts.enumerated() {
             guard seen.insert(draft.path.file("")).inserted else {
                 throw SiteBuildError(stage: "render", message: "two pages would be written to \(draft.path.file("html"))")
             }
-            let md = try draft.write("md")
-            pages.append(chrome.markdownPage(draft, body: md.document, lang: lang))
-            let html = try draft.write("html")
-            pages.append(try chrome.htmlPage(draft, body: html.document, lang: lang))
-            claims += md.claims + html.claims
+            switch rendered[i] {
+            case .success(let r):
+                pages.append(r.md)
+                pages.append(r.html)
+                claims += r.claims
+            case .failure(let error): throw error
+            }
             progress(i + 1, drafts.count)
         }
         let root = RootPagesMaker(model: model, baseURL: baseURL, chrome: chrome)

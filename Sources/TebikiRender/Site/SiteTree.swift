@@ -57,8 +57,25 @@ struct SiteTree {
         self.questions = questions
         self.productTrees = productTrees
         self.leaves = root.leaves
+        sharedFormulas = SiteTree.sharedFormulas(root.leaves, productFact: productFact)
+        var firstQuestion: [String: Int] = [:]
+        for (i, q) in questions.enumerated() {
+            guard let last = q.path.last, last.fact == productFact else { continue }
+            for a in last.answers where firstQuestion[a.id] == nil { firstQuestion[a.id] = i }
+        }
+        firstQuestionAfterProduct = firstQuestion
         var cases: [String: LeafCases] = [:]
-        for leaf in root.leaves { cases[leaf.id] = try LeafCases(leaves: [leaf], space: space) }
+        let leaves = root.leaves
+        // Each leaf's cases on every core; stored, and the first error thrown, in leaf order.
+        let made = ParallelMap.map(leaves.count) { i -> Result<LeafCases, SiteBuildError> in
+            do throws(SiteBuildError) { return .success(try LeafCases(leaves: [leaves[i]], space: space)) } catch { return .failure(error) }
+        }
+        for (leaf, result) in zip(leaves, made) {
+            switch result {
+            case .success(let c): cases[leaf.id] = c
+            case .failure(let error): throw error
+            }
+        }
         self.cases = cases
     }
 
@@ -68,7 +85,10 @@ struct SiteTree {
     }
 
     /// The formulas the leaves of more than one product use (the general rules explain them).
-    var sharedFormulas: Set<String> {
+    /// Computed once: every product section reads it.
+    let sharedFormulas: Set<String>
+
+    private static func sharedFormulas(_ leaves: [DecisionTree.Leaf], productFact: FactID?) -> Set<String> {
         var users: [String: Set<String>] = [:]
         for leaf in leaves {
             guard let f = leaf.decision.amount, let fact = productFact,
@@ -77,6 +97,9 @@ struct SiteTree {
         }
         return Set(users.filter { $0.value.count > 1 }.keys)
     }
+
+    /// The first question node asked right after each product's answer (by product id).
+    let firstQuestionAfterProduct: [String: Int]
 
     /// Whether a leaf lies under the product question (else it is a general rule).
     func isProductLeaf(_ leaf: DecisionTree.Leaf) -> Bool {
