@@ -77,7 +77,7 @@ struct ProductSection {
 
     /// The guide page where this product's questions begin (or its outcome, when none is asked).
     func startPage() -> SitePath? {
-        guard let fact = tree.productFact else { return nil }
+        guard tree.productFact != nil else { return nil }
         if let i = tree.firstQuestionAfterProduct[product.id] {
             return SiteTree.questionPath(tree.questions[i].path, language: lang.id)
         }
