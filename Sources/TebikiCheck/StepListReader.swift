@@ -1,4 +1,5 @@
 import TebikiModel
+import TebikiRender
 
 /// Reads back a numbered step list from a generated page: the first ordered list after the
 /// heading with a given anchor. Markdown: the heading line whose slug is the anchor (or that
@@ -38,7 +39,7 @@ enum StepListReader {
     /// (7 for an HTML element with an id). The first heading with an anchor wins.
     static func anchors(_ lines: [Substring]) -> [String: (line: Int, level: Int)] {
         var anchors: [String: (line: Int, level: Int)] = [:]
-        var slugs = Slugs()
+        var slugs = HeadingSlug()
         for (i, line) in lines.enumerated() {
             if let (level, title) = heading(line) {
                 let slug = slugs.next(String(title))
@@ -103,38 +104,9 @@ enum StepListReader {
         return (text, digits + 1 + (body.count - text.count))
     }
 
-    /// The anchors of a page's headings in order, repeats numbered `-1`, `-2` as GitHub does.
-    struct Slugs {
-        private var seen: [String: Int] = [:]
-        mutating func next(_ text: String) -> String {
-            let b = StepListReader.slug(text)
-            if let n = seen[b] {
-                seen[b] = n + 1
-                var candidate = "\(b)-\(n)"
-                while seen[candidate] != nil { candidate += "-1" }
-                seen[candidate] = 1
-                return candidate
-            }
-            seen[b] = 1
-            return b
-        }
-    }
-
-    /// The GitHub-style slug of a heading: lower case, letters, marks, numbers, `_` and `-` of
-    /// every script kept, spaces to hyphens, everything else (escapes, emphasis) dropped.
-    static func slug(_ title: String) -> String {
-        var out = ""
-        for c in title.lowercased().unicodeScalars {
-            switch c.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation:
-                if !(0xE000...0xF8FF).contains(c.value) { out.unicodeScalars.append(c) }
-            default:
-                if c == "-" || c == " " { out += "-" }
-            }
-        }
-        return out
-    }
+    /// The GitHub-style slug of a heading, as the site gives it (`HeadingSlug`, TebikiRender):
+    /// the checker reads anchors back with the very rule that wrote them.
+    static func slug(_ title: String) -> String { HeadingSlug.base(title) }
 
     // MARK: HTML
 
