@@ -61,9 +61,20 @@ public indirect enum DecisionTree: Sendable, Hashable {
 public struct TreeBuilder: Sendable {
     public let space: QuestionSpace
     public var model: Model { space.model }
+    /// Computes the derived facts of samples (created once: it indexes the model).
+    private let engine: Engine
+    /// Each table's rows by their key fact, so that a node of the entry table (a row per
+    /// product) tests the rows its product's answer leaves, not every row.
+    private let rowIndexes: [String: RowIndex]
 
     /// Creates a builder.
-    public init(space: QuestionSpace) { self.space = space }
+    public init(space: QuestionSpace) {
+        self.space = space
+        engine = Engine(model: space.model)
+        var rowIndexes: [String: RowIndex] = [:]
+        for table in space.model.tables where rowIndexes[table.id] == nil { rowIndexes[table.id] = RowIndex(table) }
+        self.rowIndexes = rowIndexes
+    }
 
     /// The tree from the entry table (or `table`), optionally with answers already given
     /// (the tree of one product starts from `product = X`).
@@ -76,7 +87,7 @@ public struct TreeBuilder: Sendable {
     /// A sample with its derived facts computed (`requested_in_window` from the dates), so that
     /// rows testing a derived fact tell its answers apart.
     private func derived(_ s: Scenario) -> Scenario {
-        (try? Engine(model: model).derive(s)) ?? s
+        (try? engine.derive(s)) ?? s
     }
 
     private func answered(_ path: [DecisionTree.PathStep]) -> [FactID: Answer] {
@@ -90,10 +101,15 @@ public struct TreeBuilder: Sendable {
         guard let table = model.tables[id: tableID], !visited.contains(tableID) else { return .gap(table: tableID, path: path) }
         let sample = derived(space.scenario(for: answered(path)))
         let known = Set(path.map(\.fact))
-        // Rows still possible: every cell on an answered fact accepts the answer's sample.
-        let candidates = table.rules.filter { rule in
-            rule.conditions.allSatisfy { c in !known.contains(c.fact) || c.test.matches(sample[c.fact], in: sample) || cellAcceptsAll(c, path) }
+        // Rows still possible: every cell on an answered fact accepts the answer's sample. When the
+        // key fact is answered with one answer, rows whose key cell rejects it are left out at once.
+        let index = rowIndexes[tableID]
+        let keyAnswered = index?.key.map { key in path.contains { $0.fact == key && $0.answers.count == 1 } } ?? false
+        let pool = keyAnswered ? index!.candidates(sample) : Array(table.rules.indices)
+        let rows = pool.filter { k in
+            table.rules[k].conditions.allSatisfy { c in !known.contains(c.fact) || c.test.matches(sample[c.fact], in: sample) || cellAcceptsAll(c, path) }
         }
+        let candidates = rows.map { table.rules[$0] }
         guard let first = candidates.first else { return .gap(table: tableID, path: path) }
         let unanswered = { (rule: Rule) in rule.conditions.filter { !known.contains($0.fact) && $0.test != .any }.map(\.fact) }
         let decided: [Rule]
@@ -118,17 +134,24 @@ public struct TreeBuilder: Sendable {
         }
         // Ask next the first unanswered fact of the first row still possible (the table's order),
         // or, for unique tables, the first input some candidate still tests.
-        let pool = table.hitPolicy == .first ? unanswered(first) : table.inputs.filter { f in candidates.contains { unanswered($0).contains(f) } }
-        guard let factID = pool.first, let question = space.questions[factID] else { return .gap(table: tableID, path: path) }
-        // Group answers by which candidate rows accept them.
-        var groups: [[Bool]: [Answer]] = [:]
-        var order: [[Bool]] = []
+        let asked = table.hitPolicy == .first ? unanswered(first) : table.inputs.filter { f in candidates.contains { unanswered($0).contains(f) } }
+        guard let factID = asked.first, let question = space.questions[factID] else { return .gap(table: tableID, path: path) }
+        // Group answers by which candidate rows accept them. When the question is the key fact
+        // (which product?), only the rows the index gives for an answer can accept it.
+        let byKey = index?.key == factID
+        var position: [Int: Int] = [:]
+        if byKey { for (i, k) in rows.enumerated() { position[k] = i } }
+        var groups: [[Int]: [Answer]] = [:]
+        var order: [[Int]] = []
+        let all = Array(candidates.indices)
+        let answeredPath = answered(path)
         for answer in question.answers {
-            var trial = answered(path)
+            var trial = answeredPath
             trial[factID] = answer
             let s = derived(space.scenario(for: trial))
             guard space.applies(question.fact, given: s) else { continue }
-            let signature = candidates.map { $0.test(for: factID).matches(s[factID], in: s) }
+            let positions = byKey ? index!.candidates(s).compactMap { position[$0] } : all
+            let signature = positions.filter { candidates[$0].test(for: factID).matches(s[factID], in: s) }
             if groups[signature] == nil { order.append(signature) }
             groups[signature, default: []].append(answer)
         }

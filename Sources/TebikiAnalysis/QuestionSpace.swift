@@ -226,6 +226,9 @@ public struct QuestionSpace: Sendable {
         return s.isEmpty ? "any" : s
     }
 
+    /// Where a question comes in `order`, or nil when `fact` is not asked.
+    public func position(of fact: FactID) -> Int? { gate.orderPosition[fact] }
+
     /// The answer's words in `language`.
     public func label(_ answer: Answer, fact: FactID, language: LanguageID) -> String {
         if let l = answer.label { return l[language] }

@@ -6,9 +6,13 @@ import TebikiModel
 public enum ScenarioJSON {
     /// The JSON object of the input facts of `scenario`.
     public static func object(_ scenario: Scenario, model: Model) -> JSON {
+        // The scenario's facts in declaration order (not every fact of the model: there are
+        // thousands with a thousand products).
+        let positions = scenario.values.keys.compactMap { model.facts.position(of: $0) }.sorted()
         var members: [(String, JSON)] = []
-        for fact in model.facts where !fact.isDerived {
-            guard let value = scenario[fact.id] else { continue }
+        for p in positions {
+            let fact = model.facts[p]
+            guard !fact.isDerived, let value = scenario[fact.id] else { continue }
             members.append((fact.id, json(value)))
         }
         return .object(members)

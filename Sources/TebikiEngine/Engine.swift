@@ -18,6 +18,8 @@ public struct Engine: Sendable {
     private let untriggered: [Int]
     /// Derived fact index by id.
     private let derivedIndex: [FactID: Int]
+    /// Each table's rows indexed by their key fact (a row per product in the entry table).
+    private let rowIndexes: [String: RowIndex]
 
     /// Creates an engine over a model.
     public init(model: Model) {
@@ -46,6 +48,9 @@ public struct Engine: Sendable {
         self.byTrigger = byTrigger
         self.untriggered = untriggered
         self.derivedIndex = derivedIndex
+        var rowIndexes: [String: RowIndex] = [:]
+        for table in model.tables where rowIndexes[table.id] == nil { rowIndexes[table.id] = RowIndex(table) }
+        self.rowIndexes = rowIndexes
     }
 
     /// The derived facts `derive` must visit for a scenario, in declaration order: those whose
@@ -175,11 +180,13 @@ public struct Engine: Sendable {
     /// The row a table's hit policy selects.
     public func fire(_ tableID: String, scenario: Scenario) throws(EngineFailure) -> Rule {
         guard let table = model.tables[id: tableID] else { throw EngineFailure(message: "no table \(tableID)") }
+        // Only the rows the index leaves can match, in table order.
+        let rows = rowIndexes[tableID]?.candidates(scenario) ?? Array(table.rules.indices)
         switch table.hitPolicy {
         case .first:
-            if let rule = table.rules.first(where: { $0.matches(scenario) }) { return rule }
+            for k in rows where table.rules[k].matches(scenario) { return table.rules[k] }
         case .unique:
-            let matching = table.rules.filter { $0.matches(scenario) }
+            let matching = rows.map { table.rules[$0] }.filter { $0.matches(scenario) }
             if matching.count > 1 {
                 throw EngineFailure(message: "table \(tableID) (hit policy unique) has overlapping rows \(matching.map(\.id).joined(separator: ", "))")
             }

@@ -19,6 +19,9 @@ where Element.ID: Hashable & Sendable {
         return elements[i]
     }
 
+    /// The position of the element with `id` (the first, for a duplicate id), if any.
+    public func position(of id: Element.ID) -> Int? { index[id] }
+
     /// True when an element has `id`.
     public func contains(id: Element.ID) -> Bool { index[id] != nil }
 

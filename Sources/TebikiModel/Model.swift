@@ -13,7 +13,7 @@ public struct Model: Sendable, Hashable {
     public var formulas: Catalog<Formula>
     public var tables: Catalog<DecisionTable>
     public var glossary: Catalog<UIElement>
-    public var machines: Catalog<StateMachine>
+    public var machines: Catalog<StateMachine> { didSet { actionIndex = Model.indexActions(machines) } }
     public var procedures: Catalog<Procedure>
     /// The tool's own words (headings, labels of `explain`, site chrome), per language,
     /// from content/strings.yaml: a new language needs no Swift change.
@@ -31,6 +31,24 @@ public struct Model: Sendable, Hashable {
         self.outcomes = outcomes; self.reasons = reasons; self.warnings = warnings; self.channels = channels
         self.routes = routes; self.formulas = formulas; self.tables = tables; self.glossary = glossary
         self.machines = machines; self.procedures = procedures; self.strings = strings
+        actionIndex = Model.indexActions(machines)
+    }
+
+    /// Where each console action is: (machine, action) positions, the first machine that has it.
+    /// Kept in step with `machines`, so that looking an action up does not walk every machine.
+    private var actionIndex: [String: ActionPosition]
+
+    private struct ActionPosition: Sendable, Hashable { var machine: Int, action: Int }
+
+    private static func indexActions(_ machines: Catalog<StateMachine>) -> [String: ActionPosition] {
+        var index: [String: ActionPosition] = [:]
+        for (m, machine) in machines.enumerated() {
+            // In content order, so a duplicate id keeps its first element, as the catalog does.
+            for (a, action) in machine.actions.enumerated() where index[action.id] == nil {
+                index[action.id] = ActionPosition(machine: m, action: a)
+            }
+        }
+        return index
     }
 
     /// A string of the tool in `language`; the key itself when content lacks it (the loader reports that).
@@ -53,7 +71,7 @@ public struct Model: Sendable, Hashable {
 
     /// The action with `id` in any machine.
     public func action(_ id: String) -> ConsoleAction? {
-        for m in machines { if let a = m.actions[id: id] { return a } }
-        return nil
+        guard let p = actionIndex[id] else { return nil }
+        return machines[p.machine].actions[p.action]
     }
 }

@@ -28,11 +28,13 @@ struct LeafCases {
 
     let space: QuestionSpace
     let cases: [Case]
+    /// The cases grouped by their steps, in the order they first appear (computed once: every
+    /// page that shows the leaves reads them).
+    let variants: [Variant]
 
-    /// Enumerates and evaluates the cases of `leaves`.
-    init(leaves: [DecisionTree.Leaf], space: QuestionSpace) throws(SiteBuildError) {
+    /// Enumerates and evaluates the cases of `leaves` with `engine` (an engine over `space.model`).
+    init(leaves: [DecisionTree.Leaf], space: QuestionSpace, engine: Engine) throws(SiteBuildError) {
         self.space = space
-        let engine = Engine(model: space.model)
         let classes = ScenarioClasses(space: space)
         var cases: [Case] = []
         for leaf in leaves {
@@ -56,6 +58,7 @@ struct LeafCases {
             }
         }
         self.cases = cases
+        variants = LeafCases.variants(cases, space: space)
     }
 
     /// Every choice of one answer per path step (merged steps stand for several answers).
@@ -75,8 +78,8 @@ struct LeafCases {
         }
     }
 
-    /// The cases grouped by their steps, in the order they first appear.
-    var variants: [Variant] {
+    /// `cases` grouped by their steps, in the order they first appear.
+    private static func variants(_ cases: [Case], space: QuestionSpace) -> [Variant] {
         var groups: [[String]: [Case]] = [:]
         var order: [[String]] = []
         for c in cases {
@@ -86,8 +89,11 @@ struct LeafCases {
         }
         let grouped = order.map { groups[$0]! }
         guard grouped.count > 1 else { return grouped.map { Variant(cases: $0, distinguishing: []) } }
-        // The facts whose answer sets differ between groups, in question order.
-        let facts = space.order.filter { f in
+        // The facts whose answer sets differ between groups, in question order (of the facts the
+        // cases answer, not of every question of the model).
+        var answered = Set<FactID>()
+        for c in cases { answered.formUnion(c.answers.keys) }
+        let facts = answered.compactMap { f in space.position(of: f).map { (f, $0) } }.sorted { $0.1 < $1.1 }.map(\.0).filter { f in
             let sets = grouped.map { Set($0.compactMap { $0.answers[f]?.id }) }
             return Set(sets).count > 1
         }
@@ -106,6 +112,7 @@ extension LeafCases {
     /// The cases of several leaves together (the leaves that share a procedure).
     init(merging parts: [LeafCases], space: QuestionSpace) {
         self.space = space
-        self.cases = parts.flatMap(\.cases)
+        cases = parts.flatMap(\.cases)
+        variants = LeafCases.variants(cases, space: space)
     }
 }

@@ -1,4 +1,5 @@
 import TebikiAnalysis
+import TebikiEngine
 import TebikiModel
 
 /// The decision tree of the whole policy as the site uses it: the question pages and outcome
@@ -66,9 +67,10 @@ struct SiteTree {
         firstQuestionAfterProduct = firstQuestion
         var cases: [String: LeafCases] = [:]
         let leaves = root.leaves
+        let engine = Engine(model: model)
         // Each leaf's cases on every core; stored, and the first error thrown, in leaf order.
         let made = ParallelMap.map(leaves.count) { i -> Result<LeafCases, SiteBuildError> in
-            do throws(SiteBuildError) { return .success(try LeafCases(leaves: [leaves[i]], space: space)) } catch { return .failure(error) }
+            do throws(SiteBuildError) { return .success(try LeafCases(leaves: [leaves[i]], space: space, engine: engine)) } catch { return .failure(error) }
         }
         for (leaf, result) in zip(leaves, made) {
             switch result {

@@ -1,19 +1,18 @@
-import TebikiModel
-
 /// The rows of one decision table that can match a scenario, found without testing every row:
 /// rows are indexed by the value their cell on one key fact (the fact most rows test for a
 /// single value, such as `product`) accepts. With a thousand products the entry table has a
 /// thousand rows; each scenario then tests a handful, not all of them.
-struct RowIndex {
+public struct RowIndex: Sendable {
     /// The fact the rows are indexed by, if any.
-    private let key: FactID?
+    public let key: FactID?
     /// Row indices by the key value they accept.
     private let byValue: [FactValue: [Int]]
     /// Rows whose key cell is not a plain list of values (or absent): always candidates.
     private let unkeyed: [Int]
     private let count: Int
 
-    init(_ table: DecisionTable) {
+    /// Indexes the rows of `table`.
+    public init(_ table: DecisionTable) {
         count = table.rules.count
         var best: (FactID, Int)?
         if table.rules.count >= 16 {
@@ -48,7 +47,7 @@ struct RowIndex {
     }
 
     /// The rows that may match `scenario`, in table order.
-    func candidates(_ scenario: Scenario) -> [Int] {
+    public func candidates(_ scenario: Scenario) -> [Int] {
         guard let key else { return Array(0..<count) }
         let keyed = scenario[key].flatMap { byValue[$0] } ?? []
         // Merge two ascending lists.
