@@ -56,7 +56,7 @@ struct BuildCommand: ParsableCommand {
 
             // render
             let articles = try whatChanged(since: loaded, current: model)
-            let builder = SiteBuilder(model: model, baseURL: baseURL, templates: siteTemplates, articles: articles)
+            let builder = SiteBuilder(model: model, baseURL: baseURL, templates: siteTemplates, articles: articles, decided: checker.decided)
             let showProgress = Console.errIsTerminal
             let build: SiteBuild
             do throws(SiteBuildError) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TebikiAnalysis
 import TebikiCheck
 import TebikiContent
 import TebikiEngine
@@ -57,7 +58,7 @@ struct CheckCommand: ParsableCommand {
             let checker = Checker(model: model)
             var built: (pages: [Page], claims: [StepClaim]) = ([], [])
             if let templatesDirectory {
-                switch CheckSite.build(model: model, baseURL: loaded.baseURL, templates: templatesDirectory) {
+                switch CheckSite.build(model: model, baseURL: loaded.baseURL, templates: templatesDirectory, decided: checker.decided) {
                 case .success(let b): built = (b.pages, b.claims)
                 case .failure(let problem):
                     Console.err("tebiki: \(Stage.render.rawValue): \(problem.message); the guides cannot be built to be checked\n")
@@ -113,7 +114,7 @@ enum CheckSite {
     struct Problem: Error { var message: String }
 
     /// The site built in memory (as `tebiki build` would write it), with the step lists it claims.
-    static func build(model: Model, baseURL: String?, templates: String) -> Result<SiteBuild, Problem> {
+    static func build(model: Model, baseURL: String?, templates: String, decided: DecidedClasses? = nil) -> Result<SiteBuild, Problem> {
         guard let baseURL else { return .failure(Problem(message: "tebiki.yaml has no site.base_url")) }
         let layoutFile = templates + "/layout.mustache", cssFile = templates + "/style.css"
         guard let layout = FileManager.default.contents(atPath: layoutFile).flatMap({ String(data: $0, encoding: .utf8) }),
@@ -121,7 +122,7 @@ enum CheckSite {
         else { return .failure(Problem(message: "cannot read \(layoutFile) and \(cssFile); give the templates directory with --templates")) }
         do throws(SiteBuildError) {
             let siteTemplates = try SiteTemplates(layout: layout, css: css, layoutName: layoutFile, cssName: cssFile)
-            return .success(try SiteBuilder(model: model, baseURL: baseURL, templates: siteTemplates).build())
+            return .success(try SiteBuilder(model: model, baseURL: baseURL, templates: siteTemplates, decided: decided).build())
         } catch {
             return .failure(Problem(message: error.description))
         }

@@ -20,29 +20,29 @@ struct CheckContext: Sendable {
     let model: Model
     let engine: Engine
     let space: QuestionSpace
-    let classes: [ScenarioClasses.Class]
+    /// The classes and their decisions (shared with the site builder by `tebiki build`).
+    let decided: DecidedClasses
+    var classes: [ScenarioClasses.Class] { decided.classes }
     let cases: [Case]
 
     init(model: Model) {
         self.model = model
-        engine = Engine(model: model)
+        let engine = Engine(model: model)
+        self.engine = engine
         space = QuestionSpace(model: model)
-        let enumeration = ScenarioClasses(space: space)
-        classes = enumeration.all()
-        // Each class's scenarios decided on every core, kept in class order.
-        let classes = self.classes, engine = self.engine
-        let perClass = ParallelMap.map(classes.count) { i -> [Case] in
-            let c = classes[i]
-            return enumeration.scenarios(of: c).map { input in
-                do throws(EngineFailure) {
-                    let decision = try engine.evaluate(input)
-                    return Case(classKey: c.key, input: input, derived: decision.scenario, decision: .success(decision))
-                } catch {
-                    return Case(classKey: c.key, input: input, derived: try? engine.derive(input), decision: .failure(error))
+        decided = DecidedClasses(space: space, engine: engine)
+        var cases: [Case] = []
+        cases.reserveCapacity(decided.scenarioCount)
+        for (c, scenarios) in zip(decided.classes, decided.decided) {
+            for d in scenarios {
+                switch d.decision {
+                case .success(let decision):
+                    cases.append(Case(classKey: c.key, input: d.input, derived: decision.scenario, decision: d.decision))
+                case .failure:
+                    cases.append(Case(classKey: c.key, input: d.input, derived: try? engine.derive(d.input), decision: d.decision))
                 }
             }
         }
-        let cases = perClass.flatMap { $0 }
         self.cases = cases
     }
 

@@ -33,6 +33,9 @@ public struct Checker: Sendable {
                            scenariosChecked: context.cases.count, claimsChecked: claims.count)
     }
 
+    /// The scenario classes the checker decided, for the site builder to reuse.
+    public var decided: DecidedClasses { context.decided }
+
     /// How many scenario classes the checker decided.
     public var classesChecked: Int { context.classes.count }
     /// How many concrete scenarios (class × boundary dates) the checker decided.

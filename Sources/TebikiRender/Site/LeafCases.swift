@@ -33,7 +33,8 @@ struct LeafCases {
     let variants: [Variant]
 
     /// Enumerates and evaluates the cases of `leaves` with `engine` (an engine over `space.model`).
-    init(leaves: [DecisionTree.Leaf], space: QuestionSpace, engine: Engine) throws(SiteBuildError) {
+    /// A class `decided` has (the checker decided it) is not evaluated again.
+    init(leaves: [DecisionTree.Leaf], space: QuestionSpace, engine: Engine, decided: DecidedClasses? = nil) throws(SiteBuildError) {
         self.space = space
         let classes = ScenarioClasses(space: space)
         var cases: [Case] = []
@@ -41,19 +42,20 @@ struct LeafCases {
             guard let deciding = leaf.rules.last else { continue }
             for given in LeafCases.combinations(leaf.path) {
                 for c in classes.all(where: given) {
-                    let scenario = space.scenario(for: c.answers)
+                    // The class's scenarios, the last day in time first: the case shows that one.
+                    let scenarios: [DecidedClasses.Decided] = decided?.decisions(of: c) ?? classes.scenarios(of: c).map { .init($0, engine: engine) }
+                    guard let late = scenarios.first else { continue }
                     let decision: Decision
-                    do throws(EngineFailure) { decision = try engine.evaluate(scenario) } catch {
+                    switch late.decision {
+                    case .success(let d): decision = d
+                    case .failure(let error):
                         throw SiteBuildError(stage: "render", message: "the engine cannot decide the case \(c.key) of leaf \(leaf.id): \(error.message)")
                     }
                     guard decision.ruleIDs.contains(deciding.rule) else {
                         throw SiteBuildError(stage: "render", message: "leaf \(leaf.id) (\(SiteTree.describe(leaf.path))) says rule \(deciding.rule) decides \(c.key), but the engine fired \(decision.ruleIDs.joined(separator: ", "))")
                     }
-                    var boundary: [Decision] = []
-                    for s in classes.scenarios(of: c) {
-                        if let d = try? engine.evaluate(s) { boundary.append(d) }
-                    }
-                    cases.append(Case(leaf: leaf, answers: c.answers, scenario: scenario, decision: decision, boundaryDecisions: boundary))
+                    let boundary = scenarios.compactMap { try? $0.decision.get() }
+                    cases.append(Case(leaf: leaf, answers: c.answers, scenario: late.input, decision: decision, boundaryDecisions: boundary))
                 }
             }
         }

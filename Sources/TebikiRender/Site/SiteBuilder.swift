@@ -22,10 +22,13 @@ public struct SiteBuilder: Sendable {
     public let baseURL: String
     public let templates: SiteTemplates
     public let articles: [Article]
+    /// The scenario classes the checker already decided (nil: the builder decides what it needs).
+    public let decided: DecidedClasses?
 
-    /// Creates a builder.
-    public init(model: Model, baseURL: String, templates: SiteTemplates, articles: [Article] = []) {
-        self.model = model; self.baseURL = baseURL; self.templates = templates; self.articles = articles
+    /// Creates a builder. Give `decided` from the checker that ran first, so that no class is
+    /// decided twice.
+    public init(model: Model, baseURL: String, templates: SiteTemplates, articles: [Article] = [], decided: DecidedClasses? = nil) {
+        self.model = model; self.baseURL = baseURL; self.templates = templates; self.articles = articles; self.decided = decided
     }
 
     /// Builds every page. `progress` is told how many drafts are done out of how many.
@@ -41,7 +44,7 @@ public struct SiteBuilder: Sendable {
         for a in articles where !slugs.insert(a.slug).inserted || ["index", "refund-rules", "glossary", "products", "guide"].contains(a.slug) {
             throw SiteBuildError(stage: "render", message: "article slug \"\(a.slug)\" is taken by another page")
         }
-        let tree = try SiteTree(model: model)
+        let tree = try SiteTree(model: model, decided: decided)
         let diagrams = DiagramFactory()
         let space = tree.space
         var drafts: [(PageDraft, SiteLanguage)] = []

@@ -25,7 +25,8 @@ struct SiteTree {
     /// The cases behind each leaf, by leaf id.
     let cases: [String: LeafCases]
 
-    init(model: Model) throws(SiteBuildError) {
+    /// `decided`: the classes the checker decided, when it ran first (else the leaves' cases are decided here).
+    init(model: Model, decided: DecidedClasses? = nil) throws(SiteBuildError) {
         let space = QuestionSpace(model: model)
         self.space = space
         let root = TreeBuilder(space: space).tree()
@@ -70,7 +71,7 @@ struct SiteTree {
         let engine = Engine(model: model)
         // Each leaf's cases on every core; stored, and the first error thrown, in leaf order.
         let made = ParallelMap.map(leaves.count) { i -> Result<LeafCases, SiteBuildError> in
-            do throws(SiteBuildError) { return .success(try LeafCases(leaves: [leaves[i]], space: space, engine: engine)) } catch { return .failure(error) }
+            do throws(SiteBuildError) { return .success(try LeafCases(leaves: [leaves[i]], space: space, engine: engine, decided: decided)) } catch { return .failure(error) }
         }
         for (leaf, result) in zip(leaves, made) {
             switch result {
