@@ -28,10 +28,12 @@ struct BehaviourComparer: Sendable {
         let shift = before.space.day0.days(to: after.space.day0)
         var raw = after.probes()
         raw += before.probes().map { shifted($0, by: shift) }
+        // Both sides decide every probe on every core; the probes are then kept in order.
+        let before = self.before, after = self.after
+        let decided = ParallelMap.map(raw.count) { i in (a: after.decide(raw[i]), b: before.decide(raw[i])) }
         var seen = Set<Scenario>()
         var result: [Probe] = []
-        for p in raw {
-            let a = after.decide(p), b = before.decide(p)
+        for (p, (a, b)) in zip(raw, decided) {
             var canonical = p
             for (k, v) in b.input.values { canonical[k] = v }
             for (k, v) in a.input.values { canonical[k] = v }
