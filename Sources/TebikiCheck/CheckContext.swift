@@ -23,7 +23,6 @@ struct CheckContext: Sendable {
     /// The classes and their decisions (shared with the site builder by `tebiki build`).
     let decided: DecidedClasses
     var classes: [ScenarioClasses.Class] { decided.classes }
-    let cases: [Case]
 
     init(model: Model) {
         self.model = model
@@ -31,19 +30,22 @@ struct CheckContext: Sendable {
         self.engine = engine
         space = QuestionSpace(model: model)
         decided = DecidedClasses(space: space, engine: engine)
-        var cases: [Case] = []
-        cases.reserveCapacity(decided.scenarioCount)
-        for (c, scenarios) in zip(decided.classes, decided.decided) {
-            for d in scenarios {
+    }
+
+    /// Every concrete scenario of every class, in class order, made on the fly from `decided`
+    /// (not stored: with a thousand products there are hundreds of thousands).
+    var cases: some Sequence<Case> {
+        let decided = self.decided, engine = self.engine
+        return decided.classes.indices.lazy.flatMap { i in
+            decided.decided[i].lazy.map { d -> Case in
                 switch d.decision {
                 case .success(let decision):
-                    cases.append(Case(classKey: c.key, input: d.input, derived: decision.scenario, decision: d.decision))
+                    return Case(classKey: decided.classes[i].key, input: d.input, derived: decision.scenario, decision: d.decision)
                 case .failure:
-                    cases.append(Case(classKey: c.key, input: d.input, derived: try? engine.derive(d.input), decision: d.decision))
+                    return Case(classKey: decided.classes[i].key, input: d.input, derived: try? engine.derive(d.input), decision: d.decision)
                 }
             }
         }
-        self.cases = cases
     }
 
     /// The counterexample text of a scenario.

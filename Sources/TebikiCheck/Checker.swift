@@ -30,7 +30,7 @@ public struct Checker: Sendable {
         var all = checkModel()
         if !claims.isEmpty { all += checkPages(pages, claims: claims, siteDirectory: siteDirectory) }
         return CheckReport(diagnostics: CheckReport.merged(all), classesChecked: context.classes.count,
-                           scenariosChecked: context.cases.count, claimsChecked: claims.count)
+                           scenariosChecked: context.decided.scenarioCount, claimsChecked: claims.count)
     }
 
     /// The scenario classes the checker decided, for the site builder to reuse.
@@ -39,7 +39,7 @@ public struct Checker: Sendable {
     /// How many scenario classes the checker decided.
     public var classesChecked: Int { context.classes.count }
     /// How many concrete scenarios (class × boundary dates) the checker decided.
-    public var scenariosChecked: Int { context.cases.count }
+    public var scenariosChecked: Int { context.decided.scenarioCount }
 
     /// The model's own diagnostics: tables, procedures against the engine, texts, hygiene.
     public func checkModel() -> [Diagnostic] {
