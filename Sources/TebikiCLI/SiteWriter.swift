@@ -1,4 +1,5 @@
 import Foundation
+import TebikiModel
 import TebikiRender
 
 /// The one writer of the site: writes every page into a temporary directory beside the output,
@@ -32,15 +33,27 @@ package struct SiteWriter {
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            // Every path checked and every folder made once, then the files written on every core.
+            var folders = Set<String>()
             for page in pages {
                 let parts = page.path.split(separator: "/", omittingEmptySubsequences: false)
                 guard !page.path.hasPrefix("/"), !parts.isEmpty,
                       parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
                     throw Failure(message: "page path \"\(page.path)\" is not a relative path inside the site")
                 }
-                let file = staging.appendingPathComponent(page.path)
-                try fm.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(page.contents.utf8).write(to: file)
+                let folder = parts.dropLast().joined(separator: "/")
+                if !folder.isEmpty, folders.insert(folder).inserted {
+                    try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                }
+            }
+            let failures = ParallelMap.map(pages.count) { i -> String? in
+                do { try Data(pages[i].contents.utf8).write(to: staging.appendingPathComponent(pages[i].path)) } catch {
+                    return "\(pages[i].path): \(error.localizedDescription)"
+                }
+                return nil
+            }
+            if let first = failures.lazy.compactMap({ $0 }).first {
+                throw Failure(message: "cannot write \(first)")
             }
         } catch let failure as Failure {
             try? fm.removeItem(at: staging)
