@@ -7,15 +7,21 @@ import TebikiModel
 /// validity), each evaluated by the engine. Cases whose steps differ become separate variants, so
 /// a page never shows one list of steps where the answers it did not ask would change them.
 struct LeafCases {
-    /// One class of answers and its decision.
-    struct Case {
-        var leaf: DecisionTree.Leaf
-        var answers: [FactID: Answer]
+    /// One class of answers and its decision. A reference: cases are grouped and merged into
+    /// variants and product sections many times over, and copying one was copying all of this.
+    final class Case: Sendable {
+        let leaf: DecisionTree.Leaf
+        let answers: [FactID: Answer]
         /// The scenario `QuestionSpace.scenario(for:)` gives (the last day in time).
-        var scenario: Scenario
-        var decision: Decision
+        let scenario: Scenario
+        let decision: Decision
         /// The decisions of every boundary scenario of the class (for warnings that depend on dates).
-        var boundaryDecisions: [Decision]
+        let boundaryDecisions: [Decision]
+
+        init(leaf: DecisionTree.Leaf, answers: [FactID: Answer], scenario: Scenario, decision: Decision, boundaryDecisions: [Decision]) {
+            self.leaf = leaf; self.answers = answers; self.scenario = scenario; self.decision = decision
+            self.boundaryDecisions = boundaryDecisions
+        }
     }
 
     /// Cases with the same steps, and the answers that set them apart from the other variants.
