@@ -213,16 +213,24 @@ public struct QuestionSpace: Sendable {
     }
     let gate: Gate
 
-    /// What `scenario(for:)` reads of each fact, in declaration order.
-    struct FactPlan: Sendable {
-        var id: FactID
-        var isInput: Bool
-        var type: FactType
-        var windowDate: FactID?
-        var appliesWhen: [Condition]
-        var defaultValue: FactValue?
-        var required: Bool
-        var firstSample: FactValue?
+    /// What `scenario(for:)` reads of each fact, in declaration order. A reference, so that
+    /// reading one in the loops of `scenario(for:)` does not copy (and retain) every field.
+    final class FactPlan: Sendable {
+        let id: FactID
+        let isInput: Bool
+        let type: FactType
+        let windowDate: FactID?
+        let appliesWhen: [Condition]
+        let defaultValue: FactValue?
+        let required: Bool
+        let firstSample: FactValue?
+
+        init(id: FactID, isInput: Bool, type: FactType, windowDate: FactID?, appliesWhen: [Condition],
+             defaultValue: FactValue?, required: Bool, firstSample: FactValue?) {
+            self.id = id; self.isInput = isInput; self.type = type; self.windowDate = windowDate
+            self.appliesWhen = appliesWhen; self.defaultValue = defaultValue; self.required = required
+            self.firstSample = firstSample
+        }
     }
     private let plan: [FactPlan]
 
@@ -289,7 +297,7 @@ public struct QuestionSpace: Sendable {
     public func scenario(for answers: [FactID: Answer], lastDayInTime: Bool = true) -> Scenario {
         // Reads the facts through `plan` (small values made once), not `model.facts`: this runs
         // for every scenario class, and copying whole facts dominated the checker's time.
-        var s = Scenario()
+        var s = Scenario(minimumCapacity: answers.count + gate.always.count + 4)
         let window = model.edition.window
         s[window.countsFrom] = .date(day0)
         // The answered facts in declaration order (what the loops over every fact used to find).

@@ -56,6 +56,9 @@ public struct Scenario: Sendable, Hashable {
     /// Creates a scenario.
     public init(_ values: [FactID: FactValue] = [:]) { self.values = values }
 
+    /// An empty scenario with room for `minimumCapacity` values before it grows.
+    public init(minimumCapacity: Int) { values = Dictionary(minimumCapacity: minimumCapacity) }
+
     /// The value of a fact, if any.
     public subscript(fact: FactID) -> FactValue? {
         get { values[fact] }
