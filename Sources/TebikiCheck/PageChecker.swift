@@ -15,25 +15,29 @@ struct PageChecker {
         var byPath: [String: Page] = [:]
         for page in pages { byPath[page.path] = page }
         var documents: [String: StepListDocument] = [:]
+        // What a reader sees of the model's steps, by scenario and language (nil: undecidable).
         var expectedCache: [ExpectedKey: [String]?] = [:]
+        // What a reader sees of each step read from a page (the same steps recur on many pages).
+        var seen: [VisibleKey: String] = [:]
         var out: [Diagnostic] = []
         var counts: [CountKey: [(LanguageID, Int, SourceLocation)]] = [:]
         for claim in claims {
             let file = (siteDirectory.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "") + claim.path
             let pageStart = SourceLocation(file: file, line: 1, column: 1)
-            let example = context.counterexample(claim.scenario)
+            // The scenario as JSON, made only for a diagnostic.
+            func example() -> String { context.counterexample(claim.scenario) }
             guard let page = byPath[claim.path] else {
                 out.append(Diagnostic(.error, "check.page.missing", at: pageStart,
-                                      "the page \(claim.path) the site claims steps on does not exist", counterexample: example))
+                                      "the page \(claim.path) the site claims steps on does not exist", counterexample: example()))
                 continue
             }
             let html = StepListReader.isHTML(claim.path)
             let key = ExpectedKey(scenario: claim.scenario, language: claim.language)
-            if expectedCache[key] == nil { expectedCache[key] = .some(expectedSteps(claim)) }
+            if expectedCache[key] == nil { expectedCache[key] = .some(expectedSteps(claim)?.map { visible($0, html: false) }) }
             guard let expected = expectedCache[key] ?? nil else {
                 out.append(Diagnostic(.error, "check.page.undecidable", at: pageStart,
                                       "the steps under #\(claim.anchor) are for a scenario the engine cannot decide, or for a language the model does not have (\(claim.language))",
-                                      counterexample: example))
+                                      counterexample: example()))
                 continue
             }
             let document = documents[page.path] ?? StepListDocument(page)
@@ -43,13 +47,13 @@ struct PageChecker {
             switch read {
             case .noAnchor:
                 out.append(Diagnostic(.error, "check.page.anchor-missing", at: pageStart,
-                                      "\(claim.path) has no heading #\(claim.anchor), where the site claims the steps are", counterexample: example))
+                                      "\(claim.path) has no heading #\(claim.anchor), where the site claims the steps are", counterexample: example()))
                 continue
             case .noList(let line):
                 if expected.isEmpty { continue }
                 out.append(Diagnostic(.error, "check.page.steps-missing", at: SourceLocation(file: file, line: line, column: 1),
                                       "no numbered list follows #\(claim.anchor) in \(claim.path); the model gives \(expected.count) steps",
-                                      counterexample: example))
+                                      counterexample: example()))
                 continue
             case .items(let found): items = found
             }
@@ -57,19 +61,22 @@ struct PageChecker {
             counts[CountKey(anchor: claim.anchor, scenario: claim.scenario, path: languageFree(claim.path, claim.language)), default: []]
                 .append((claim.language, items.count, firstAt))
             for k in 0..<min(items.count, expected.count) {
-                let found = visible(items[k].text, html: html), want = visible(expected[k], html: false)
+                let want = expected[k]
+                let seenKey = VisibleKey(text: items[k].text, html: html)
+                let found = seen[seenKey] ?? visible(items[k].text, html: html)
+                seen[seenKey] = found
                 guard found != want else { continue }
                 out.append(Diagnostic(
                     .error, "check.page.step-differs", at: SourceLocation(file: file, line: items[k].line, column: items[k].column),
                     "step \(k + 1) under #\(claim.anchor) (\(claim.language)) is not the model's step \(k + 1)",
                     explanation: "Expected: \(want)\nFound:    \(found)\nThe page was edited after it was built, or the builder wrote other steps; rebuild the site from content/.",
-                    counterexample: example))
+                    counterexample: example()))
                 break
             }
             if items.count != expected.count {
                 out.append(Diagnostic(.error, "check.page.step-count", at: firstAt,
                                       "the list under #\(claim.anchor) (\(claim.language)) has \(items.count) steps; the model gives \(expected.count)",
-                                      counterexample: example))
+                                      counterexample: example()))
             }
         }
         for (key, lists) in counts.sorted(by: { $0.key.anchor < $1.key.anchor }) where Set(lists.map(\.1)).count > 1 {
@@ -83,6 +90,7 @@ struct PageChecker {
 
     private struct ExpectedKey: Hashable { var scenario: Scenario; var language: LanguageID }
     private struct CountKey: Hashable { var anchor: String; var scenario: Scenario; var path: String }
+    private struct VisibleKey: Hashable { var text: String; var html: Bool }
 
     /// The model's steps for the claim, as Markdown, in the claim's language.
     private func expectedSteps(_ claim: StepClaim) -> [String]? {

@@ -31,8 +31,29 @@ enum StepListReader {
     }
 
     /// The lines of a Markdown text (without `\r`).
+    /// The text is split where a `Character` is "\n": at every line feed not after a carriage
+    /// return (a line feed is a grapheme of its own, but \r\n is one grapheme); one \r at the
+    /// end of a line is dropped.
     static func lines(_ text: String) -> [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex, previous: UInt8 = 0
+        func add(_ end: String.Index) {
+            let dropsCR = end > start && utf8[utf8.index(before: end)] == UInt8(ascii: "\r")
+            lines.append(text[start..<(dropsCR ? utf8.index(before: end) : end)])
+        }
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            if b == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") {
+                add(i)
+                start = utf8.index(after: i)
+            }
+            previous = b
+            i = utf8.index(after: i)
+        }
+        add(utf8.endIndex)
+        return lines
     }
 
     /// The anchors of a Markdown page's headings: the index of the line after each, and its level
@@ -232,7 +253,12 @@ enum StepListReader {
         for block in ["<blockquote", "<ol", "<ul", "<div", "<aside", "<table"] {
             if let at = find(Array(block.utf8), in: u, from: 0) { u = Array(u[..<at]) }
         }
-        let s = String(decoding: u, as: UTF8.self)
+        return asciiVisibleText(u) ?? visibleTextByCharacters(String(decoding: u, as: UTF8.self))
+    }
+
+    /// The text a reader sees in an HTML fragment without nested blocks, read `Character` by
+    /// `Character` (any fragment; `visibleText` reads most in one pass over their bytes).
+    static func visibleTextByCharacters(_ s: String) -> String {
         var out = ""
         var inTag = false
         for c in s {
@@ -241,6 +267,58 @@ enum StepListReader {
             if !inTag { out.append(c) }
         }
         return collapse(decodeEntities(out))
+    }
+
+    /// `visibleText` in one pass over the bytes, for a fragment of ASCII without carriage returns
+    /// or numeric entities (there every byte is a `Character` of its own, and so is every decoded
+    /// entity); nil for any other fragment.
+    private static func asciiVisibleText(_ u: [UInt8]) -> String? {
+        // Tags removed.
+        var text: [UInt8] = []
+        text.reserveCapacity(u.count)
+        var inTag = false
+        for b in u {
+            guard b < 0x80, b != UInt8(ascii: "\r") else { return nil }
+            if b == UInt8(ascii: "<") { inTag = true; continue }
+            if b == UInt8(ascii: ">") && inTag { inTag = false; continue }
+            if !inTag { text.append(b) }
+        }
+        // Entities decoded and white space collapsed, as `decodeEntities` and `collapse` do.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var space = false
+        func emit(_ b: UInt8) {
+            if b == 0x20 || (0x09...0x0D).contains(b) { space = !out.isEmpty; return }
+            if space { out.append(0x20); space = false }
+            out.append(b)
+        }
+        var i = 0
+        while i < text.count {
+            guard text[i] == UInt8(ascii: "&") else { emit(text[i]); i += 1; continue }
+            if i + 1 < text.count, text[i + 1] == UInt8(ascii: "#") { return nil }
+            if let semi = text[i...].firstIndex(of: UInt8(ascii: ";")), semi - i <= 10,
+               let decoded = namedEntity(text[(i + 1)..<semi]) {
+                emit(decoded)
+                i = semi + 1
+                continue
+            }
+            emit(UInt8(ascii: "&"))
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The ASCII character of a named entity `decodeEntities` knows (`&nbsp;` reads as a space).
+    private static func namedEntity(_ name: ArraySlice<UInt8>) -> UInt8? {
+        switch String(decoding: name, as: UTF8.self) {
+        case "amp": return UInt8(ascii: "&")
+        case "lt": return UInt8(ascii: "<")
+        case "gt": return UInt8(ascii: ">")
+        case "quot": return UInt8(ascii: "\"")
+        case "apos": return UInt8(ascii: "'")
+        case "nbsp": return 0x20
+        default: return nil
+        }
     }
 
     private static func decodeEntities(_ s: String) -> String {

@@ -139,7 +139,7 @@ public enum ContentLoader {
             let before = ctx.log.diagnostics.count
             let node = YAMLComposer.compose(file, into: ctx.log)
             if node == nil && ctx.log.diagnostics.count > before { return nil }
-            return Composed(file: file, root: node.map { YNode(node: $0, file: file) })
+            return Composed(file: file, root: node)
         }
     }
 

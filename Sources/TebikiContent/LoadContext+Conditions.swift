@@ -30,12 +30,11 @@ extension LoadContext {
     /// `[1..3]` (YAML reads an unquoted range as one) is its text with the brackets.
     func cellTest(_ node: YNode, fact: FactID, signature: FactSignature, _ what: String) -> UnaryTest? {
         let source: String
-        switch node.node {
-        case .scalar(let s):
+        if let s = node.scalar {
             source = node.isNull ? (s.string.isEmpty ? "" : "null") : s.string
-        case .sequence(let items) where items.allSatisfy({ $0.scalar != nil }):
+        } else if let items = node.items, items.allSatisfy({ $0.scalar != nil }) {
             source = "[" + items.map { $0.scalar?.string ?? "" }.joined(separator: ", ") + "]"
-        default:
+        } else {
             wrongType(node, expected: "a unary test (-, true, issued, not(issued), > 0, [1..3], null)", "the test of '\(fact)' in \(what)")
             return nil
         }

@@ -55,7 +55,7 @@ extension LoadContext {
             line = nil
         }
         let quote = text(f, "quote")
-        if let quote, quote.value.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+        if let quote, quote.value.unicodeScalars.allSatisfy({ $0.isWhiteSpace }) {
             error("content.invalid-value", at: quote.location, "'quote' of \(what) is empty; quote the exact words of the page")
         }
         let decision = text(f, "decision")

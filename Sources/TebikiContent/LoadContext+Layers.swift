@@ -1,5 +1,4 @@
 import TebikiModel
-import Yams
 
 /// The top level of a file of an edition that extends another (content/README.md, "Editions that
 /// extend another"): the base file's keys, with this file's changes applied.
@@ -31,10 +30,10 @@ extension LoadContext {
                 continue
             }
             let baseValue = baseFields?[key.value]
-            let baseItems = baseFields?.sections[key.value] ?? baseValue.flatMap(sequenceItems)
+            let baseItems = baseFields?.sections[key.value] ?? baseValue?.items
             if baseItems != nil || isChangeMapping(value) {
                 let section = "'\(key.value)'"
-                guard case .mapping = value.node else {
+                guard value.kind == .mapping else {
                     error("content.wrong-type", at: value.location,
                           "\(section) must be a mapping of changes to edition '\(base.edition)' (\(list(Self.changeKeys)), each optional), found \(value.kindPhrase); this edition extends '\(base.edition)' (tebiki.yaml)")
                     continue
@@ -112,23 +111,17 @@ extension LoadContext {
 
     /// The `id` of an element, without reporting anything (the file's reader reports a bad id).
     private func elementID(_ node: YNode) -> Located<String>? {
-        guard case .mapping(let mapping) = node.node else { return nil }
-        for (k, v) in mapping where k.scalar?.string == "id" {
-            let value = YNode(node: v, file: node.file)
+        guard let pairs = node.pairs else { return nil }
+        for (k, value) in pairs where k.scalar?.string == "id" {
             guard let s = value.scalar, !value.isNull, !s.string.isEmpty else { return nil }
             return Located(value: s.string, location: value.location)
         }
         return nil
     }
 
-    private func sequenceItems(_ node: YNode) -> [YNode]? {
-        guard case .sequence(let items) = node.node else { return nil }
-        return items.map { YNode(node: $0, file: node.file) }
-    }
-
     /// A mapping whose keys are all `add`, `replace` or `remove`: changes to a section the base lacks.
     private func isChangeMapping(_ node: YNode) -> Bool {
-        guard case .mapping(let mapping) = node.node, mapping.count > 0 else { return false }
-        return mapping.allSatisfy { Self.changeKeys.contains($0.key.scalar?.string ?? "") }
+        guard let pairs = node.pairs, !pairs.isEmpty else { return false }
+        return pairs.allSatisfy { Self.changeKeys.contains($0.key.scalar?.string ?? "") }
     }
 }

@@ -7,14 +7,14 @@ extension LoadContext {
 
     /// A text with the node of each language's entry.
     func localizedNodes(_ node: YNode, _ what: String) -> (text: Localized, nodes: [LanguageID: YNode])? {
-        let expected = languagesKnown ? "a text: a mapping with one entry per language (\(list(languages)))" : "a text: a mapping by language"
-        guard let entries = entries(node, what, expected: expected) else { return nil }
-        let declared = Set(languages)
+        guard let entries = entries(node, what, expected: languagesKnown
+            ? "a text: a mapping with one entry per language (\(list(languages)))" : "a text: a mapping by language")
+        else { return nil }
         var values: [LanguageID: String] = [:]
         var locations: [LanguageID: SourceLocation] = [:]
         var nodes: [LanguageID: YNode] = [:]
         for (key, value) in entries {
-            if languagesKnown && !declared.contains(key.value) {
+            if languagesKnown && !languages.contains(key.value) {
                 error("content.unknown-language", at: key.location,
                       "'\(key.value)' is not a declared language in \(what); the languages are \(list(languages)) (tebiki.yaml)",
                       suggestion: nearestName(to: key.value, in: languages))
@@ -27,7 +27,7 @@ extension LoadContext {
                 wrongType(value, expected: "a string", "the \(key.value) text of \(what)")
                 continue
             }
-            if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            if text.unicodeScalars.allSatisfy({ $0.isWhiteSpace }) {
                 error("content.missing-translation", at: value.location, "the \(key.value) text of \(what) is empty; every language needs a text")
             }
             values[key.value] = text
@@ -96,9 +96,9 @@ enum TemplateScan {
         while i < s.count {
             if (s[i] == "{" || s[i] == "}"), i + 1 < s.count, s[i + 1] == s[i] { i += 2; continue }
             if s[i] == "{" {
-                var j = i + 1, name = ""
-                while j < s.count, s[j] != "}" { name.unicodeScalars.append(s[j]); j += 1 }
-                result.append((name, i))
+                var j = i + 1
+                while j < s.count, s[j] != "}" { j += 1 }
+                result.append((String(String.UnicodeScalarView(s[(i + 1)..<j])), i))
                 i = j + 1
                 continue
             }

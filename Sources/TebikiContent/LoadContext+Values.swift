@@ -1,5 +1,4 @@
 import TebikiModel
-import Yams
 
 /// Strict readers of YAML values: each reports what it expected and returns nil when the value is unusable.
 extension LoadContext {
@@ -9,21 +8,21 @@ extension LoadContext {
     }
 
     /// The entries of a mapping in order, each key once (a repeated key is reported and its value ignored).
-    func entries(_ node: YNode, _ what: String, expected: String = "a mapping") -> [(key: Located<String>, value: YNode)]? {
-        guard case .mapping(let mapping) = node.node else {
-            wrongType(node, expected: expected, what)
+    func entries(_ node: YNode, _ what: String, expected: @autoclosure () -> String = "a mapping") -> [(key: Located<String>, value: YNode)]? {
+        guard let pairs = node.pairs else {
+            wrongType(node, expected: expected(), what)
             return nil
         }
         var result: [(key: Located<String>, value: YNode)] = []
         var seen: [String: SourceLocation] = [:]
-        for (k, v) in mapping {
-            let keyNode = YNode(node: k, file: node.file)
-            guard let scalar = k.scalar else {
+        let renamedKeys = node.file.renamedKeys
+        for (keyNode, v) in pairs {
+            guard let scalar = keyNode.scalar else {
                 wrongType(keyNode, expected: "a plain key", "a key of \(what)")
                 continue
             }
             var name = scalar.string
-            if let mark = scalar.mark, let real = node.file.renamedKeys[SourceFile.Position(line: mark.line, column: mark.column)] {
+            if !renamedKeys.isEmpty, let real = renamedKeys[SourceFile.Position(line: scalar.line, column: scalar.column)] {
                 name = real
             }
             let location = keyNode.location
@@ -33,7 +32,7 @@ extension LoadContext {
                 continue
             }
             seen[name] = location
-            result.append((Located(value: name, location: location), YNode(node: v, file: node.file)))
+            result.append((Located(value: name, location: location), v))
         }
         return result
     }
@@ -41,11 +40,10 @@ extension LoadContext {
     /// A mapping checked against its allowed keys: unknown keys (with a suggestion) and missing required keys are reported.
     func fields(_ node: YNode, _ what: String, required: [String], optional: [String] = []) -> Fields? {
         guard let entries = entries(node, what, expected: "a mapping with the keys \(list(required + optional))") else { return nil }
-        let allowed = Set(required + optional)
         var found: [String: Fields.Entry] = [:]
         var suggested: Set<String> = []
         for (key, value) in entries {
-            guard allowed.contains(key.value) else {
+            guard required.contains(key.value) || optional.contains(key.value) else {
                 let suggestion = nearestName(to: key.value, in: required + optional)
                 if let suggestion { suggested.insert(suggestion) }
                 error("content.unknown-key", at: key.location,
@@ -64,11 +62,11 @@ extension LoadContext {
 
     /// The items of a sequence.
     func sequence(_ node: YNode, _ what: String) -> [YNode]? {
-        guard case .sequence(let sequence) = node.node else {
+        guard let items = node.items else {
             wrongType(node, expected: "a sequence", what)
             return nil
         }
-        return sequence.map { YNode(node: $0, file: node.file) }
+        return items
     }
 
     /// The text of a scalar as written (a plain number or boolean is its text); null is not a text.
@@ -83,7 +81,7 @@ extension LoadContext {
     /// An id: a non-empty text without spaces.
     func id(_ node: YNode, _ what: String) -> Located<String>? {
         guard let t = text(node, what) else { return nil }
-        guard !t.value.isEmpty, !t.value.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else {
+        guard !t.value.isEmpty, !t.value.unicodeScalars.contains(where: { $0.isWhiteSpace }) else {
             error("content.invalid-value", at: t.location, "\(what) must be an id without spaces, found '\(t.value)'")
             return nil
         }

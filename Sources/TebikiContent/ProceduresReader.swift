@@ -33,7 +33,7 @@ struct ProceduresReader {
             ctx.refer(.action, action, "the actions of \(what)")
             return Procedure.Item(action: action.value, location: node.location)
         }
-        guard case .mapping = node.node else {
+        guard node.kind == .mapping else {
             ctx.wrongType(node, expected: "an action id or a mapping {action, repeat}", "an action of \(what)")
             return nil
         }

@@ -87,8 +87,7 @@ struct SiteReader {
     }
 
     private func sequenceReadable(_ node: YNode) -> Bool {
-        if case .sequence = node.node { return true }
-        return false
+        node.kind == .sequence
     }
 
     private func language(_ node: YNode) -> Language? {

@@ -172,8 +172,8 @@ package struct UnaryTestParser {
 
     private func trim(_ r: Range<Int>) -> Range<Int> {
         var lo = r.lowerBound, hi = r.upperBound
-        while lo < hi, scalars[lo].properties.isWhitespace { lo += 1 }
-        while hi > lo, scalars[hi - 1].properties.isWhitespace { hi -= 1 }
+        while lo < hi, scalars[lo].isWhiteSpace { lo += 1 }
+        while hi > lo, scalars[hi - 1].isWhiteSpace { hi -= 1 }
         return lo..<hi
     }
 

@@ -1,7 +1,13 @@
+import CYaml
 import TebikiModel
 import Yams
 
-/// Composes a file's YAML into nodes with their marks, turning Yams' errors into diagnostics.
+/// Composes a file's YAML into a `YAMLTree`, turning Yams' errors into diagnostics.
+///
+/// A plain file (no anchors, aliases or repeated keys, one document, no error) is composed
+/// straight from libyaml's events, the very parser Yams drives (its `CYaml` module). Any other
+/// file is composed by Yams, whose nodes and errors are then used as they are: the same input
+/// gives the same tree either way, and every problem is reported by Yams as before.
 ///
 /// Yams stops at the first key that appears twice in a mapping. To go on and report everything,
 /// the composer renames that key's first occurrence (one private-use character, so no column moves),
@@ -9,14 +15,23 @@ import Yams
 /// sees both occurrences and reports the second one.
 enum YAMLComposer {
     /// The root node, or nil when the file is empty or not well-formed YAML (then a diagnostic says why).
-    static func compose(_ file: SourceFile, into log: DiagnosticLog) -> Node? {
+    static func compose(_ file: SourceFile, into log: DiagnosticLog) -> YNode? {
+        switch PlainComposer.compose(file) {
+        case .tree(let tree): return tree.root
+        case .empty: return nil
+        case .askYams: return composeWithYams(file, into: log)
+        }
+    }
+
+    /// Composes with Yams, reporting its errors; the nodes are copied into a `YAMLTree`.
+    private static func composeWithYams(_ file: SourceFile, into log: DiagnosticLog) -> YNode? {
         var text = file.text
         var renamed: [SourceFile.Position: String] = [:]
         for attempt in 0..<1000 {
             do {
                 let node = try Yams.compose(yaml: text, .basic)
                 file.renamedKeys = renamed
-                return node
+                return node.map { tree(of: $0, file: file).root }
             } catch let error as YamlError {
                 if case .duplicatedKeysInMapping(let duplicates, let context) = error, let key = duplicates.first,
                    let patched = rename(key: key, at: context.mark, in: text, attempt: attempt) {
@@ -33,6 +48,30 @@ enum YAMLComposer {
         }
         log.error("content.duplicate-key", at: file.location(nil), "too many keys appear twice in one mapping")
         return nil
+    }
+
+    /// A Yams node and its descendants as a table.
+    private static func tree(of root: Node, file: SourceFile) -> YAMLTree {
+        var builder = YAMLTree.Builder()
+        func add(_ node: Node) -> Int32 {
+            // Yams' parser marks every node; a node without one would be at the start of the file.
+            let line = node.mark?.line ?? 1, column = node.mark?.column ?? 1
+            switch node {
+            case .scalar(let s):
+                return builder.scalar(s.string, style: YAMLTree.Style(rawValue: UInt8(s.style.rawValue)) ?? .any,
+                                      line: line, column: column)
+            case .sequence(let items):
+                let children = items.map(add)
+                return builder.collection(.sequence, children, line: line, column: column)
+            case .mapping(let pairs):
+                let children = pairs.flatMap { [add($0.key), add($0.value)] }
+                return builder.collection(.mapping, children, line: line, column: column)
+            case .alias:
+                return builder.collection(.alias, [], line: line, column: column)
+            }
+        }
+        _ = add(root)
+        return builder.tree(for: file)
     }
 
     private static func report(_ error: YamlError, file: SourceFile, into log: DiagnosticLog) {
@@ -87,5 +126,100 @@ enum YAMLComposer {
             if c == "\n" { line += 1; column = 1 } else { column += 1 }
         }
         return file.location(line: line, column: column)
+    }
+}
+
+/// Composes a plain file straight from libyaml's events into a `YAMLTree`, the way Yams' composer
+/// would; anything Yams treats specially (an error, a second document, an anchor or alias, a key
+/// written twice or a key that is not a scalar) is left to Yams.
+private enum PlainComposer {
+    enum Outcome {
+        case tree(YAMLTree)
+        case empty
+        case askYams
+    }
+
+    /// An open collection: its kind, where it starts, and where its children begin in `pending`.
+    private struct Frame {
+        var kind: YAMLTree.Kind
+        var line: Int, column: Int
+        var start: Int
+    }
+
+    static func compose(_ file: SourceFile) -> Outcome {
+        var text = file.text
+        return text.withUTF8 { bytes in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return .askYams }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+            return compose(&parser, file: file)
+        }
+    }
+
+    private static func compose(_ parser: inout yaml_parser_t, file: SourceFile) -> Outcome {
+        var builder = YAMLTree.Builder()
+        var frames: [Frame] = []
+        // Completed nodes whose collection is still open, and at the end the root.
+        var pending: [Int32] = []
+        var documents = 0
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else { return .askYams }
+            defer { yaml_event_delete(&event) }
+            let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
+            switch event.type {
+            case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT:
+                continue
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 { return .askYams }
+            case YAML_STREAM_END_EVENT:
+                guard documents == 1 else { return documents == 0 ? .empty : .askYams }
+                return pending.count == 1 ? .tree(builder.tree(for: file)) : .askYams
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                guard scalar.anchor == nil, let style = YAMLTree.Style(rawValue: UInt8(scalar.style.rawValue)) else { return .askYams }
+                let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
+                // Yams decodes with Foundation, which may drop a leading byte order mark.
+                if value.starts(with: [0xEF, 0xBB, 0xBF]) { return .askYams }
+                pending.append(builder.scalar(String(decoding: value, as: UTF8.self), style: style, line: line, column: column))
+            case YAML_SEQUENCE_START_EVENT:
+                guard event.data.sequence_start.anchor == nil else { return .askYams }
+                frames.append(Frame(kind: .sequence, line: line, column: column, start: pending.count))
+            case YAML_MAPPING_START_EVENT:
+                guard event.data.mapping_start.anchor == nil else { return .askYams }
+                frames.append(Frame(kind: .mapping, line: line, column: column, start: pending.count))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard let frame = frames.popLast() else { return .askYams }
+                let children = pending[frame.start...]
+                if frame.kind == .mapping, !keysAreDistinctScalars(children, builder) { return .askYams }
+                let node = builder.collection(frame.kind, children, line: frame.line, column: frame.column)
+                pending.removeSubrange(frame.start...)
+                pending.append(node)
+            default:  // an alias
+                return .askYams
+            }
+        }
+    }
+
+    /// Whether a mapping's keys (every other child) are scalars with different texts; Yams finds
+    /// a repeated key only among keys with the same text.
+    private static func keysAreDistinctScalars(_ children: ArraySlice<Int32>, _ builder: YAMLTree.Builder) -> Bool {
+        var keys: [String] = []
+        keys.reserveCapacity(children.count / 2)
+        for i in stride(from: children.startIndex, to: children.endIndex, by: 2) {
+            let record = builder.records[Int(children[i])]
+            guard record.kind == .scalar else { return false }
+            keys.append(builder.strings[Int(record.first)])
+        }
+        if keys.count <= 16 {
+            for i in keys.indices {
+                for j in keys.indices where j > i && keys[i] == keys[j] { return false }
+            }
+            return true
+        }
+        return Set(keys).count == keys.count
     }
 }
