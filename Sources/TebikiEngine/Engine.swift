@@ -10,14 +10,15 @@ public struct Engine: Sendable {
     /// The derived facts in declaration order, read once (not the whole fact list per scenario),
     /// with the facts an expression reads.
     private let derivedFacts: [(id: FactID, type: FactType, derivation: Fact.Derivation, reads: Set<FactID>)]
-    /// A derived fact has a value only when its trigger has one (a window fact's date; one of the
-    /// facts an expression reads, the one the fewest derived facts read). Derived fact indices by
-    /// trigger, so that a scenario visits the derived facts it can have, not every one of them.
-    private let byTrigger: [FactID: [Int]]
-    /// Derived facts that read no fact (always computed).
-    private let untriggered: [Int]
     /// Derived fact index by id.
     private let derivedIndex: [FactID: Int]
+    /// A derived fact has a value only when its trigger has one (a window fact's date; one of the
+    /// facts an expression reads, the one the fewest derived facts read). Per fact, the derived
+    /// facts a scenario with that fact visits, so that a scenario visits the derived facts it can
+    /// have, not every one of them (see `visits`).
+    private let closure: [FactID: [Int]]
+    /// The derived facts every scenario visits: those that read no fact, and what they trigger.
+    private let untriggeredClosure: [Int]
     /// Each table's rows indexed by their key fact (a row per product in the entry table).
     private let rowIndexes: [String: RowIndex]
 
@@ -45,9 +46,9 @@ public struct Engine: Sendable {
                 untriggered.append(i)
             }
         }
-        self.byTrigger = byTrigger
-        self.untriggered = untriggered
         self.derivedIndex = derivedIndex
+        (closure, untriggeredClosure) = Engine.closures(derived: derived.map(\.id), byTrigger: byTrigger,
+                                                        derivedIndex: derivedIndex, untriggered: untriggered)
         var rowIndexes: [String: RowIndex] = [:]
         for table in model.tables where rowIndexes[table.id] == nil { rowIndexes[table.id] = RowIndex(table) }
         self.rowIndexes = rowIndexes
@@ -57,21 +58,38 @@ public struct Engine: Sendable {
     /// trigger the scenario has or can derive, and those it already has a value for. Every other
     /// derived fact would be set to no value, which it already has.
     private func visits(_ input: Scenario) -> [Int] {
-        var chosen = Set(untriggered)
-        var pending: [FactID] = []
+        var chosen = [Bool](repeating: false, count: derivedFacts.count)
+        var list: [Int] = []
+        for i in untriggeredClosure where !chosen[i] { chosen[i] = true; list.append(i) }
         for f in input.values.keys {
-            pending.append(f)
-            if let i = derivedIndex[f] { chosen.insert(i) }
+            for i in closure[f] ?? [] where !chosen[i] { chosen[i] = true; list.append(i) }
         }
-        while let f = pending.popLast() {
-            for i in byTrigger[f] ?? [] where chosen.insert(i).inserted { pending.append(derivedFacts[i].id) }
+        list.sort()
+        return list
+    }
+
+    /// The derived facts a fact brings in: itself when it is derived, and every derived fact it
+    /// triggers, directly or through other derived facts (computed once, not per scenario).
+    private static func closures(derived: [FactID], byTrigger: [FactID: [Int]], derivedIndex: [FactID: Int],
+                                 untriggered: [Int]) -> (byFact: [FactID: [Int]], untriggered: [Int]) {
+        func reach(_ start: [Int], from facts: [FactID]) -> [Int] {
+            var seen = Set(start)
+            var pending = facts
+            while let f = pending.popLast() {
+                for i in byTrigger[f] ?? [] where seen.insert(i).inserted { pending.append(derived[i]) }
+            }
+            // The starting derived facts trigger others too.
+            var more = Array(seen).map { derived[$0] }
+            while let f = more.popLast() {
+                for i in byTrigger[f] ?? [] where seen.insert(i).inserted { more.append(derived[i]) }
+            }
+            return seen.sorted()
         }
-        // Derived facts chosen because the input has them can trigger others too.
-        var more = Array(chosen).map { derivedFacts[$0].id }
-        while let f = more.popLast() {
-            for i in byTrigger[f] ?? [] where chosen.insert(i).inserted { more.append(derivedFacts[i].id) }
+        var byFact: [FactID: [Int]] = [:]
+        for f in Set(byTrigger.keys).union(derivedIndex.keys) {
+            byFact[f] = reach(derivedIndex[f].map { [$0] } ?? [], from: [f])
         }
-        return chosen.sorted()
+        return (byFact, reach(untriggered, from: []))
     }
 
     /// Decides a scenario that `ScenarioDecoder` accepted.
