@@ -6,18 +6,47 @@ import TebikiModel
 /// the site builder writes its pages from them: `tebiki build` decides each class once, not once
 /// for the check and again for the pages.
 public struct DecidedClasses: Sendable {
-    /// One concrete scenario of a class and what the engine made of it.
+    /// What the engine made of one concrete scenario of a class. The input scenario is kept only
+    /// when the decision's scenario cannot give it back (with a thousand products, keeping every
+    /// input was a third of the memory).
     public struct Decided: Sendable {
-        /// The input scenario (as a person would give it).
-        public var input: Scenario
         /// The engine's decision, or why it failed.
         public var decision: Result<Decision, EngineFailure>
+        /// The input, when it is not the decision's scenario without its derived facts.
+        private var storedInput: Scenario?
+        private let inputFacts: InputFacts
 
         /// Decides `input` with `engine`.
-        public init(_ input: Scenario, engine: Engine) {
-            self.input = input
+        init(_ input: Scenario, engine: Engine, inputFacts: InputFacts) {
+            self.inputFacts = inputFacts
             do throws(EngineFailure) { decision = .success(try engine.evaluate(input)) } catch { decision = .failure(error) }
+            if case .success(let d) = decision, inputFacts.readBack(d.scenario) == input { storedInput = nil } else { storedInput = input }
         }
+
+        /// The input scenario (as a person would give it).
+        public var input: Scenario {
+            if let storedInput { return storedInput }
+            guard case .success(let d) = decision else { preconditionFailure("a failed decision keeps its input") }
+            return inputFacts.readBack(d.scenario)
+        }
+    }
+
+    /// Decides scenarios one by one, as `DecidedClasses` does (for classes it does not have).
+    public struct Decider: Sendable {
+        let engine: Engine
+        let inputFacts: InputFacts
+        /// A decider over `engine`'s model.
+        public init(engine: Engine) { self.engine = engine; inputFacts = InputFacts(engine.model) }
+        /// The engine's decision on `input`.
+        public func decide(_ input: Scenario) -> Decided { Decided(input, engine: engine, inputFacts: inputFacts) }
+    }
+
+    /// Which facts are derived, shared by reference by every decided scenario.
+    final class InputFacts: Sendable {
+        let derived: Set<FactID>
+        init(_ model: Model) { derived = Set(model.facts.filter(\.isDerived).map(\.id)) }
+        /// A decision's scenario without its derived facts.
+        func readBack(_ s: Scenario) -> Scenario { Scenario(s.values.filter { !derived.contains($0.key) }) }
     }
 
     /// The classes, in `ScenarioClasses.all()` order.
@@ -32,8 +61,9 @@ public struct DecidedClasses: Sendable {
         let enumeration = ScenarioClasses(space: space)
         let classes = enumeration.all()
         self.classes = classes
+        let inputFacts = InputFacts(space.model)
         decided = ParallelMap.map(classes.count) { i in
-            enumeration.scenarios(of: classes[i]).map { Decided($0, engine: engine) }
+            enumeration.scenarios(of: classes[i]).map { Decided($0, engine: engine, inputFacts: inputFacts) }
         }
         var byKey: [String: Int] = [:]
         for (i, c) in classes.enumerated() where byKey[c.key] == nil { byKey[c.key] = i }

@@ -9,12 +9,13 @@ struct CheckContext: Sendable {
     struct Case: Sendable {
         /// The class it belongs to (`product=ssl-certificate, …`).
         var classKey: String
-        /// The input scenario (as a person would give it).
-        var input: Scenario
+        var decided: DecidedClasses.Decided
         /// The scenario with derived facts, or nil when they cannot be computed.
         var derived: Scenario?
+        /// The input scenario (as a person would give it).
+        var input: Scenario { decided.input }
         /// The engine's decision, or why it failed.
-        var decision: Result<Decision, EngineFailure>
+        var decision: Result<Decision, EngineFailure> { decided.decision }
     }
 
     let model: Model
@@ -40,9 +41,9 @@ struct CheckContext: Sendable {
             decided.decided[i].lazy.map { d -> Case in
                 switch d.decision {
                 case .success(let decision):
-                    return Case(classKey: decided.classes[i].key, input: d.input, derived: decision.scenario, decision: d.decision)
+                    return Case(classKey: decided.classes[i].key, decided: d, derived: decision.scenario)
                 case .failure:
-                    return Case(classKey: decided.classes[i].key, input: d.input, derived: try? engine.derive(d.input), decision: d.decision)
+                    return Case(classKey: decided.classes[i].key, decided: d, derived: try? engine.derive(d.input))
                 }
             }
         }

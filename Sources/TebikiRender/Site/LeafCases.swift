@@ -12,16 +12,24 @@ struct LeafCases {
     final class Case: Sendable {
         let leaf: DecisionTree.Leaf
         let answers: [FactID: Answer]
-        /// The scenario `QuestionSpace.scenario(for:)` gives (the last day in time).
-        let scenario: Scenario
+        private let space: SharedSpace
+        /// The scenario `QuestionSpace.scenario(for:)` gives (the last day in time), made when
+        /// asked: only the cases a page shows need it, and keeping every one took much memory.
+        var scenario: Scenario { space.space.scenario(for: answers) }
         let decision: Decision
         /// The decisions of every boundary scenario of the class (for warnings that depend on dates).
         let boundaryDecisions: [Decision]
 
-        init(leaf: DecisionTree.Leaf, answers: [FactID: Answer], scenario: Scenario, decision: Decision, boundaryDecisions: [Decision]) {
-            self.leaf = leaf; self.answers = answers; self.scenario = scenario; self.decision = decision
+        init(leaf: DecisionTree.Leaf, answers: [FactID: Answer], space: SharedSpace, decision: Decision, boundaryDecisions: [Decision]) {
+            self.leaf = leaf; self.answers = answers; self.space = space; self.decision = decision
             self.boundaryDecisions = boundaryDecisions
         }
+    }
+
+    /// The question space, shared by reference by every case.
+    final class SharedSpace: Sendable {
+        let space: QuestionSpace
+        init(_ space: QuestionSpace) { self.space = space }
     }
 
     /// Cases with the same steps, and the answers that set them apart from the other variants.
@@ -43,13 +51,16 @@ struct LeafCases {
     init(leaves: [DecisionTree.Leaf], space: QuestionSpace, engine: Engine, decided: DecidedClasses? = nil) throws(SiteBuildError) {
         self.space = space
         let classes = ScenarioClasses(space: space)
+        let shared = SharedSpace(space)
+        // Only without the checker's decisions (it indexes the model's facts).
+        let decider = decided == nil ? DecidedClasses.Decider(engine: engine) : nil
         var cases: [Case] = []
         for leaf in leaves {
             guard let deciding = leaf.rules.last else { continue }
             for given in LeafCases.combinations(leaf.path) {
                 for c in classes.all(where: given) {
                     // The class's scenarios, the last day in time first: the case shows that one.
-                    let scenarios: [DecidedClasses.Decided] = decided?.decisions(of: c) ?? classes.scenarios(of: c).map { .init($0, engine: engine) }
+                    let scenarios: [DecidedClasses.Decided] = decided?.decisions(of: c) ?? classes.scenarios(of: c).map { decider!.decide($0) }
                     guard let late = scenarios.first else { continue }
                     let decision: Decision
                     switch late.decision {
@@ -61,7 +72,7 @@ struct LeafCases {
                         throw SiteBuildError(stage: "render", message: "leaf \(leaf.id) (\(SiteTree.describe(leaf.path))) says rule \(deciding.rule) decides \(c.key), but the engine fired \(decision.ruleIDs.joined(separator: ", "))")
                     }
                     let boundary = scenarios.compactMap { try? $0.decision.get() }
-                    cases.append(Case(leaf: leaf, answers: c.answers, scenario: late.input, decision: decision, boundaryDecisions: boundary))
+                    cases.append(Case(leaf: leaf, answers: c.answers, space: shared, decision: decision, boundaryDecisions: boundary))
                 }
             }
         }
