@@ -125,7 +125,7 @@ public enum HTMLPostProcessor {
     static func process(_ html: String, diagrams: [MarkdownDocument.DiagramBlock], figureLabel: String) -> String {
         let figures = diagrams.map { d in
             let alt = MarkdownDocument.outlineHTML(d.textAlternative)
-            return "<figure class=\"diagram\">\n<div class=\"diagram-scroll\">\(d.svg)</div>\n"
+            return "<figure class=\"diagram\">\n<div class=\"diagram-scroll\">\(d.drawing)</div>\n"
                 + "<details><summary>\(HTML.escape(figureLabel))</summary>\n\(alt)</details>\n"
                 + "<figcaption>\(HTML.escape(d.caption))</figcaption>\n</figure>"
         }
