@@ -192,21 +192,13 @@ public struct DiagramSVG: Sendable {
     }
 
     /// Escapes text for XML character data and attribute values.
-    func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters other than tab/newline are not allowed in XML.
-                if c.value < 0x20 && c != "\n" && c != "\t" { out += " " } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out
-    }
+    func escape(_ s: String) -> String { DiagramSVG.escapes.apply(s) }
+
+    /// The five entities, and a space for the control characters other than tab and newline,
+    /// which XML does not allow.
+    static let escapes: ASCIIEscapes = {
+        var replacements: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+        for v in UInt8(0)..<0x20 where v != 0x0A && v != 0x09 { replacements[Unicode.Scalar(v)] = " " }
+        return ASCIIEscapes(replacements)
+    }()
 }

@@ -141,37 +141,44 @@ public enum HTMLPostProcessor {
 
     /// `InlineMarker` spans to `<span lang|class>`; a malformed mark is dropped.
     static func spans(_ html: String) -> String {
-        var out = ""
-        var open = 0
-        var scalars = html.unicodeScalars[...]
-        while let c = scalars.first {
-            scalars = scalars.dropFirst()
-            switch c {
-            case InlineMarker.open:
-                var spec = ""
-                while let d = scalars.first, d != InlineMarker.separator, d != InlineMarker.close, d != "<" {
-                    spec.unicodeScalars.append(d); scalars = scalars.dropFirst()
-                }
-                if scalars.first == InlineMarker.separator { scalars = scalars.dropFirst() }
-                let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
-                if parts.count == 2, ["lang", "class"].contains(parts[0]), !parts[1].isEmpty,
-                   parts[1].unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
-                    out += "<span \(parts[0])=\"\(parts[1])\">"
+        var html = html
+        return html.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8)
+            var open = 0
+            var i = 0
+            while i < bytes.count {
+                if InlineMarker.isMark(InlineMarker.open, bytes, at: i) {
+                    // The spec runs to the separator (dropped), a close mark or a tag.
+                    i += 3
+                    let start = i
+                    while i < bytes.count, !InlineMarker.isMark(InlineMarker.separator, bytes, at: i),
+                          !InlineMarker.isMark(InlineMarker.close, bytes, at: i), bytes[i] != UInt8(ascii: "<") {
+                        i += 1
+                    }
+                    let spec = String(decoding: bytes[start..<i], as: UTF8.self)
+                    if InlineMarker.isMark(InlineMarker.separator, bytes, at: i) { i += 3 }
+                    let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+                    if parts.count == 2, ["lang", "class"].contains(parts[0]), !parts[1].isEmpty,
+                       parts[1].unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+                        out += Array("<span \(parts[0])=\"\(parts[1])\">".utf8)
+                    } else {
+                        out += Array("<span>".utf8)
+                    }
                     open += 1
+                } else if InlineMarker.isMark(InlineMarker.close, bytes, at: i) {
+                    if open > 0 { out += Array("</span>".utf8); open -= 1 }
+                    i += 3
+                } else if InlineMarker.isMark(InlineMarker.separator, bytes, at: i) || InlineMarker.isMark(InlineMarker.diagram, bytes, at: i) {
+                    i += 3
                 } else {
-                    out += "<span>"
-                    open += 1
+                    out.append(bytes[i])
+                    i += 1
                 }
-            case InlineMarker.close:
-                if open > 0 { out += "</span>"; open -= 1 }
-            case InlineMarker.separator, InlineMarker.diagram:
-                continue
-            default:
-                out.unicodeScalars.append(c)
             }
+            for _ in 0..<open { out += Array("</span>".utf8) }
+            return String(decoding: out, as: UTF8.self)
         }
-        out += String(repeating: "</span>", count: open)
-        return out
     }
 }
 
@@ -179,17 +186,6 @@ public enum HTMLPostProcessor {
 enum HTML {
     /// `&`, `<`, `>`, `"` and `'` as entities.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for c in InlineMarker.stripped(text).unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        ASCIIEscapes.html.apply(InlineMarker.stripped(text))
     }
 }
