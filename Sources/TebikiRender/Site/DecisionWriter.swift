@@ -1,3 +1,4 @@
+import Synchronization
 import TebikiAnalysis
 import TebikiEngine
 import TebikiModel
@@ -50,23 +51,38 @@ struct DecisionWriter {
         }
     }
 
-    /// The warnings and steps of every variant, each under its own heading at `level`.
-    mutating func steps(_ cases: LeafCases, into doc: inout MarkdownDocument, level: Int) {
-        let model = lang.model
-        let variants = cases.variants
+    /// The warnings and steps of the leaves' cases (`tree.cases`, merged), every variant under
+    /// its own heading at `level`. The texts are made once per leaves and language (`StepLists`).
+    mutating func steps(of leaves: [DecisionTree.Leaf], tree: SiteTree, into doc: inout MarkdownDocument, level: Int) {
+        let variants = lang.stepLists.variants(of: leaves.map(\.id)) {
+            variantSteps(LeafCases(merging: leaves.compactMap { tree.cases[$0.id] }, space: tree.space))
+        }
         for variant in variants {
+            guard let title = variant.title else {
+                if !variant.warnings.isEmpty { doc.quote(variant.warnings) }
+                continue
+            }
+            let anchor = doc.heading(level, title)
+            if !variant.warnings.isEmpty { doc.quote(variant.warnings) }
+            doc.quote(variant.cautions)
+            doc.numbered(variant.steps)
+            claims.append(StepClaim(path: file, anchor: anchor, language: lang.id, scenario: variant.scenario))
+        }
+    }
+
+    /// The texts of each variant of `cases`: its heading, warnings, cautions and steps.
+    func variantSteps(_ cases: LeafCases) -> [VariantSteps] {
+        let model = lang.model
+        return cases.variants.map { variant in
             let rep = variant.representative
             let explanation = Explanation(decision: rep.decision, model: model, language: lang.language, style: .markdown)
             // Warnings of the variant (not the cautions, which stand before their steps).
             let cautionIDs = Set(rep.decision.actions.compactMap { model.action($0.action)?.caution })
             let warningIDs = unique(variant.cases.flatMap { c in c.boundaryDecisions.flatMap { $0.warnings.map(\.warning) } })
                 .filter { !cautionIDs.contains($0) }
-            let warnings = warningIDs.compactMap { id in model.warnings[id: id].map { (id, $0) } }
+            let warnings = warningIDs.compactMap { id in model.warnings[id: id].map { warningParagraph($0, id: id) } }
             if explanation.steps.isEmpty {
-                if !warnings.isEmpty {
-                    doc.quote(warnings.map { warningParagraph($0.1, id: $0.0) })
-                }
-                continue
+                return VariantSteps(title: nil, warnings: warnings, cautions: [], steps: [], scenario: rep.scenario)
             }
             let title: String
             if variant.distinguishing.isEmpty {
@@ -77,8 +93,6 @@ struct DecisionWriter {
                 }.joined(separator: lang.s("site.and"))
                 title = lang.s("site.steps-when", ["conditions": conditions])
             }
-            let anchor = doc.heading(level, title)
-            if !warnings.isEmpty { doc.quote(warnings.map { warningParagraph($0.1, id: $0.0) }) }
             var cautions: [String] = []
             for (i, step) in explanation.steps.enumerated() {
                 guard let c = step.caution else { continue }
@@ -86,9 +100,7 @@ struct DecisionWriter {
                 let label = lang.s("site.caution-before-step", ["step": String(i + 1), "title": title])
                 cautions.append(InlineMarker.styled("caution-label", InlineMarker.text(label)) + InlineMarker.text(lang.s("site.title-separator")) + c)
             }
-            doc.quote(cautions)
-            doc.numbered(explanation.steps.map(\.text))
-            claims.append(StepClaim(path: file, anchor: anchor, language: lang.id, scenario: rep.scenario))
+            return VariantSteps(title: title, warnings: warnings, cautions: cautions, steps: explanation.steps.map(\.text), scenario: rep.scenario)
         }
     }
 
@@ -100,5 +112,35 @@ struct DecisionWriter {
     private func unique<T: Hashable>(_ xs: [T]) -> [T] {
         var seen = Set<T>()
         return xs.filter { seen.insert($0).inserted }
+    }
+}
+
+/// One variant's texts as the pages show them, in one language.
+struct VariantSteps: Sendable {
+    /// The heading of the steps; nil when the variant has no steps (only its warnings are shown).
+    var title: String?
+    /// The warning paragraphs, quoted before the steps.
+    var warnings: [String]
+    /// The cautions, each naming the step it comes before.
+    var cautions: [String]
+    /// The numbered steps, one line each.
+    var steps: [String]
+    /// The scenario the steps are the engine's for (the step claim's).
+    var scenario: Scenario
+}
+
+/// The step texts of every set of leaves shown, in one language, made once and shared by all the
+/// pages that show them (the refund-rules page, the product's page and the leaf's page, each as
+/// Markdown and as HTML): working out the variants and their explanations was most of a page.
+final class StepLists: Sendable {
+    private let made = Mutex<[[String]: [VariantSteps]]>([:])
+
+    /// The variants' texts of the leaves `leafIDs`, made by `make` the first time they are asked for.
+    func variants(of leafIDs: [String], make: () -> [VariantSteps]) -> [VariantSteps] {
+        if let texts = made.withLock({ $0[leafIDs] }) { return texts }
+        // Made outside the lock; two threads making the same texts make equal ones.
+        let texts = make()
+        made.withLock { $0[leafIDs] = texts }
+        return texts
     }
 }

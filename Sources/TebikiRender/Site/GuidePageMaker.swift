@@ -56,7 +56,7 @@ struct GuidePageMaker {
             doc.heading(1, title)
             guard let cases = tree.cases[leaf.id] else { return PageDraft.Body(document: doc) }
             writer.summary(cases, into: &doc)
-            writer.steps(cases, into: &doc, level: 2)
+            writer.steps(of: [leaf], tree: tree, into: &doc, level: 2)
             answersSoFar(leaf.path, lang, linker, into: &doc, restart: false)
             doc.heading(2, lang.s("site.sources"))
             doc.bullets(leaf.rules.compactMap { r in

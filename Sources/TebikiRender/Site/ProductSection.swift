@@ -57,7 +57,7 @@ struct ProductSection {
             doc.bullets(conditions(of: group))
             let cases = LeafCases(merging: group.compactMap { tree.cases[$0.id] }, space: tree.space)
             writer.summary(cases, into: &doc, compact: true, sharedFormulas: tree.sharedFormulas)
-            writer.steps(cases, into: &doc, level: level + 1)
+            writer.steps(of: group, tree: tree, into: &doc, level: level + 1)
             var links: [String] = []
             for leaf in group {
                 var text = lang.s("site.permalink")

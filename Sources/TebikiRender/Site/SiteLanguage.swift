@@ -7,6 +7,8 @@ struct SiteLanguage {
     let model: Model
     let language: Language
     let space: QuestionSpace
+    /// The step texts already made in this language, for the other pages that show them.
+    let stepLists = StepLists()
     var id: LanguageID { language.id }
 
     /// A tool string (content/strings.yaml), unescaped.
