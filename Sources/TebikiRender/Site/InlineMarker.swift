@@ -45,12 +45,12 @@ public enum InlineMarker {
 
     /// Whether one of U+E000…U+E00F starts at byte `i`.
     private static func isReserved(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        bytes[i] == 0xEE && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] & 0xF0 == 0x80
+        i + 2 < bytes.count && bytes[i] == 0xEE && bytes[i + 1] == 0x80 && bytes[i + 2] & 0xF0 == 0x80
     }
 
-    /// Whether the mark `scalar` (one of U+E000…U+E00F) starts at byte `i`.
+    /// Whether the mark `scalar` (one of U+E000…U+E00F) starts at byte `i` (false at the end).
     static func isMark(_ scalar: Unicode.Scalar, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        bytes[i] == 0xEE && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 | UInt8(scalar.value - 0xE000)
+        i + 2 < bytes.count && bytes[i] == 0xEE && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 | UInt8(scalar.value - 0xE000)
     }
 
     /// The Markdown with every mark removed (for the `.md` pages).
