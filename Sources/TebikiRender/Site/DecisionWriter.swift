@@ -19,16 +19,27 @@ struct DecisionWriter {
 
     init(lang: SiteLanguage, file: String) { self.lang = lang; self.file = file }
 
-    /// The decision's facts (outcome, reason, amount, route, channel, deadline).
-    /// `compact` (the rules and product pages) leaves out what the general rules already say for
-    /// every product: the route, the deadline and the worked examples of shared formulas.
-    func summary(_ cases: LeafCases, into doc: inout MarkdownDocument, compact: Bool = false, sharedFormulas: Set<String> = []) {
-        let model = lang.model
-        guard let first = cases.cases.first else { return }
-        let leaves = unique(cases.cases.map(\.leaf.decision))
-        for reason in unique(leaves.map(\.reason)) {
-            if let m = model.reasons[id: reason] { doc.paragraph(lang.fill(m.text)) }
+    /// The decision's facts (outcome, reason, amount, route, channel, deadline) of the leaves'
+    /// cases (`tree.cases`, merged). `compact` (the rules and product pages) leaves out what the
+    /// general rules already say for every product: the route, the deadline and the worked
+    /// examples of shared formulas. Made once per leaves, `compact` and language.
+    func summary(of leaves: [DecisionTree.Leaf], tree: SiteTree, into doc: inout MarkdownDocument, compact: Bool = false) {
+        let key = SummaryKey(leaves: leaves.map(\.id), compact: compact)
+        let made = lang.summaries.value(for: key) {
+            summary(LeafCases(merging: leaves.compactMap { tree.cases[$0.id] }, space: tree.space), compact: compact, sharedFormulas: tree.sharedFormulas)
         }
+        guard let made else { return }
+        for reason in made.reasons { doc.paragraph(reason) }
+        doc.table(header: made.header, rows: made.rows)
+        for example in made.examples { doc.paragraph(example) }
+    }
+
+    /// The summary's texts; nil when there are no cases.
+    func summary(_ cases: LeafCases, compact: Bool, sharedFormulas: Set<String>) -> DecisionSummary? {
+        let model = lang.model
+        guard let first = cases.cases.first else { return nil }
+        let leaves = unique(cases.cases.map(\.leaf.decision))
+        let reasons = unique(leaves.map(\.reason)).compactMap { model.reasons[id: $0].map { lang.fill($0.text) } }
         var rows: [[String]] = []
         let outcome = model.outcomes[id: first.leaf.decision.outcome]
         if let outcome { rows.append([lang.md("explain.outcome"), InlineMarker.text(outcome.title[lang.id])]) }
@@ -43,18 +54,19 @@ struct DecisionWriter {
         if outcome?.refunds == true && outcome?.determinable != false && !compact {
             rows.append([lang.md("explain.deadline"), InlineMarker.text(lang.s("site.deadline-rule", ["days": String(model.edition.window.length)]))])
         }
-        doc.table(header: [lang.md("explain.item"), lang.md("explain.value")], rows: rows)
+        var examples: [String] = []
         for formula in unique(leaves.compactMap(\.amount)) {
             if let f = model.formulas[id: formula], let example = f.example, !(compact && sharedFormulas.contains(formula)) {
-                doc.paragraph(InlineMarker.styled("example-label", lang.md("site.example")) + InlineMarker.text(lang.s("site.title-separator")) + lang.md(example.text))
+                examples.append(InlineMarker.styled("example-label", lang.md("site.example")) + InlineMarker.text(lang.s("site.title-separator")) + lang.md(example.text))
             }
         }
+        return DecisionSummary(reasons: reasons, header: [lang.md("explain.item"), lang.md("explain.value")], rows: rows, examples: examples)
     }
 
     /// The warnings and steps of the leaves' cases (`tree.cases`, merged), every variant under
-    /// its own heading at `level`. The texts are made once per leaves and language (`StepLists`).
+    /// its own heading at `level`. The texts are made once per leaves and language.
     mutating func steps(of leaves: [DecisionTree.Leaf], tree: SiteTree, into doc: inout MarkdownDocument, level: Int) {
-        let variants = lang.stepLists.variants(of: leaves.map(\.id)) {
+        let variants = lang.stepTexts.value(for: leaves.map(\.id)) {
             variantSteps(LeafCases(merging: leaves.compactMap { tree.cases[$0.id] }, space: tree.space))
         }
         for variant in variants {
@@ -129,18 +141,33 @@ struct VariantSteps: Sendable {
     var scenario: Scenario
 }
 
-/// The step texts of every set of leaves shown, in one language, made once and shared by all the
-/// pages that show them (the refund-rules page, the product's page and the leaf's page, each as
-/// Markdown and as HTML): working out the variants and their explanations was most of a page.
-final class StepLists: Sendable {
-    private let made = Mutex<[[String]: [VariantSteps]]>([:])
+/// A decision's facts as the pages show them, in one language: reason paragraphs, the table of
+/// facts, the worked examples.
+struct DecisionSummary: Sendable {
+    var reasons: [String]
+    var header: [String]
+    var rows: [[String]]
+    var examples: [String]
+}
 
-    /// The variants' texts of the leaves `leafIDs`, made by `make` the first time they are asked for.
-    func variants(of leafIDs: [String], make: () -> [VariantSteps]) -> [VariantSteps] {
-        if let texts = made.withLock({ $0[leafIDs] }) { return texts }
-        // Made outside the lock; two threads making the same texts make equal ones.
-        let texts = make()
-        made.withLock { $0[leafIDs] = texts }
-        return texts
+/// What a summary is made for: the leaves, and whether it is the compact one.
+struct SummaryKey: Hashable, Sendable {
+    var leaves: [String]
+    var compact: Bool
+}
+
+/// Texts of leaves in one language, made once and shared by all the pages that show them (the
+/// refund-rules page, the product's page and the leaf's page, each as Markdown and as HTML):
+/// working out the variants, explanations and summaries was most of a page's cost.
+final class MadeOnce<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let made = Mutex<[Key: Value]>([:])
+
+    /// The value for `key`, made by `make` the first time it is asked for.
+    func value(for key: Key, make: () -> Value) -> Value {
+        if let value = made.withLock({ $0[key] }) { return value }
+        // Made outside the lock; two threads making the same value make equal ones.
+        let value = make()
+        made.withLock { $0[key] = value }
+        return value
     }
 }

@@ -54,8 +54,8 @@ struct GuidePageMaker {
             var doc = MarkdownDocument()
             var writer = DecisionWriter(lang: lang, file: path.file(ext))
             doc.heading(1, title)
-            guard let cases = tree.cases[leaf.id] else { return PageDraft.Body(document: doc) }
-            writer.summary(cases, into: &doc)
+            guard tree.cases[leaf.id] != nil else { return PageDraft.Body(document: doc) }
+            writer.summary(of: [leaf], tree: tree, into: &doc)
             writer.steps(of: [leaf], tree: tree, into: &doc, level: 2)
             answersSoFar(leaf.path, lang, linker, into: &doc, restart: false)
             doc.heading(2, lang.s("site.sources"))
