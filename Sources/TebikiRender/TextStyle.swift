@@ -25,21 +25,16 @@ public enum TextStyle: Sendable, Hashable {
 public enum Markdown {
     /// Backslash-escapes every ASCII punctuation character that could start or end markup.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "(", ")", "#", "+", "-", ".", "!", "|", "~", "&", "\"":
-                out += "\\"
-                out.unicodeScalars.append(c)
-            case "\n":
-                out += " "
-            default:
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        escapes.apply(text)
     }
+
+    /// A backslash before `\` `` ` `` `*` `_` `{` `}` `[` `]` `<` `>` `(` `)` `#` `+` `-` `.` `!` `|` `~` `&` `"`;
+    /// a line break becomes a space.
+    private static let escapes: ASCIIEscapes = {
+        var replacements: [Unicode.Scalar: String] = ["\n": " "]
+        for c in "\\`*_{}[]<>()#+-.!|~&\"".unicodeScalars { replacements[c] = "\\" + String(c) }
+        return ASCIIEscapes(replacements)
+    }()
 }
 
 /// Fills templates for one language: glossary placeholders become labels, values become text.

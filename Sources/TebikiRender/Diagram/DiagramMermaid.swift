@@ -55,22 +55,14 @@ public struct DiagramMermaid: Sendable {
 
     /// Escapes text for a quoted Mermaid label: Mermaid's entity codes (`#quot;`, `#35;`) for every
     /// character that could end the label, start an entity, or become HTML or Markdown.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "#quot;"
-            case "#": out += "#35;"
-            case "&": out += "#amp;"
-            case "<": out += "#lt;"
-            case ">": out += "#gt;"
-            case "|": out += "#124;"
-            case "`": out += "#96;"
-            case "\n", "\r", "\t": out += " "
-            default:
-                if c.value < 0x20 { out += " " } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { escapes.apply(s) }
+
+    /// The entity codes, and a space for line breaks, tabs and the other control characters.
+    static let escapes: ASCIIEscapes = {
+        var replacements: [Unicode.Scalar: String] = [
+            "\"": "#quot;", "#": "#35;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "|": "#124;", "`": "#96;",
+        ]
+        for v in UInt8(0)..<0x20 { replacements[Unicode.Scalar(v)] = " " }
+        return ASCIIEscapes(replacements)
+    }()
 }

@@ -42,13 +42,18 @@ public struct DiagramSVG: Sendable {
             if case .outcome = node.kind { isOutcome = true } else { isOutcome = false }
             let measure = isOutcome ? Style.outcome : Style.question
             let maxWidth = isOutcome ? Style.outcomeMaxWidth : Style.questionMaxWidth
-            let lines = measure.balancedWrap(node.text, maxWidth: maxWidth)
+            let (lines, lineWidths) = measure.balancedLines(node.text, maxWidth: maxWidth)
             let caption = node.caption.isEmpty ? [] : Style.caption.wrap(node.caption, maxWidth: maxWidth)
-            let textWidth = max(lines.map(measure.width).max() ?? 0, caption.map(Style.caption.width).max() ?? 0)
+            let textWidth = max(lineWidths.max() ?? 0, caption.map(Style.caption.width).max() ?? 0)
             let padX = isOutcome ? Style.outcomePaddingX : Style.paddingX
             let height = 2 * Style.paddingY + lines.count * Style.lineHeight + caption.count * Style.captionLineHeight
-            let answers = node.answers.flatMap { Style.answer.balancedWrap($0, maxWidth: Style.answerMaxWidth) }
-            let answerText = answers.map(Style.answer.width).max() ?? 0
+            var answers: [String] = []
+            var answerText = 0
+            for answer in node.answers {
+                let wrapped = Style.answer.balancedLines(answer, maxWidth: Style.answerMaxWidth)
+                answers += wrapped.lines
+                answerText = max(answerText, wrapped.widths.max() ?? 0)
+            }
             return Block(caption: caption, lines: lines, answers: answers,
                          width: textWidth + 2 * padX, height: height,
                          answerWidth: answers.isEmpty ? 0 : answerText + 2 * Style.answerPaddingX,
@@ -57,9 +62,11 @@ public struct DiagramSVG: Sendable {
     }
 
     /// The layout of the blocks.
-    public func layout() -> TreeLayout {
-        let blocks = blocks()
-        return TreeLayout(graph.nodes.indices.map { i in
+    public func layout() -> TreeLayout { layout(blocks()) }
+
+    /// The layout of `blocks` (this graph's `blocks()`).
+    func layout(_ blocks: [Block]) -> TreeLayout {
+        TreeLayout(graph.nodes.indices.map { i in
             TreeLayout.Item(width: blocks[i].width, height: blocks[i].height,
                             labelWidth: blocks[i].answerWidth, labelHeight: blocks[i].answerHeight,
                             children: graph.nodes[i].children)
@@ -69,7 +76,7 @@ public struct DiagramSVG: Sendable {
     /// The SVG document.
     public var svg: String {
         let blocks = blocks()
-        let layout = layout()
+        let layout = layout(blocks)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tdg\""
         out += " width=\"\(n(layout.width))\" height=\"\(n(layout.height))\" viewBox=\"0 0 \(n(layout.width)) \(n(layout.height))\""
         // With links inside, the drawing is a group of links, not one image (role="img" would hide them).
@@ -185,21 +192,13 @@ public struct DiagramSVG: Sendable {
     }
 
     /// Escapes text for XML character data and attribute values.
-    func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters other than tab/newline are not allowed in XML.
-                if c.value < 0x20 && c != "\n" && c != "\t" { out += " " } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out
-    }
+    func escape(_ s: String) -> String { DiagramSVG.escapes.apply(s) }
+
+    /// The five entities, and a space for the control characters other than tab and newline,
+    /// which XML does not allow.
+    static let escapes: ASCIIEscapes = {
+        var replacements: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+        for v in UInt8(0)..<0x20 where v != 0x0A && v != 0x09 { replacements[Unicode.Scalar(v)] = " " }
+        return ASCIIEscapes(replacements)
+    }()
 }

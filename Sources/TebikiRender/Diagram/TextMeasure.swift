@@ -17,13 +17,128 @@ public struct TextMeasure: Sendable, Hashable {
     public func width(_ text: String) -> Int {
         var hundredthsOfEm = 0
         for c in text { hundredthsOfEm += TextMeasure.advance(c, bold: bold) }
-        return (hundredthsOfEm * fontSize + 9) / 10
+        return tenths(hundredthsOfEm)
     }
+
+    /// The width in tenths of a pixel of characters whose advances add up to `hundredthsOfEm`.
+    func tenths(_ hundredthsOfEm: Int) -> Int { (hundredthsOfEm * fontSize + 9) / 10 }
 
     /// The text broken into lines no wider than `maxWidth` (tenths of a pixel): at spaces, between
     /// full-width characters (not before closing or after opening punctuation), and inside a word
     /// only when the word alone is too wide.
     public func wrap(_ text: String, maxWidth: Int) -> [String] {
+        guard let tokens = MeasuredTokens(text, measure: self) else { return wrapJoining(text, maxWidth: maxWidth) }
+        return tokens.lines(maxWidth: maxWidth, keepText: true).lines
+    }
+
+    /// The text wrapped as `wrap` does, into as few lines, but with the lines as even as possible
+    /// (the narrowest width that needs no more lines), so that a label does not end in one word.
+    public func balancedWrap(_ text: String, maxWidth: Int) -> [String] {
+        balancedLines(text, maxWidth: maxWidth).lines
+    }
+
+    /// `balancedWrap`'s lines with their widths (tenths of a pixel).
+    func balancedLines(_ text: String, maxWidth: Int) -> (lines: [String], widths: [Int]) {
+        guard let tokens = MeasuredTokens(text, measure: self) else {
+            let lines = balancedWrapJoining(text, maxWidth: maxWidth)
+            return (lines, lines.map(width))
+        }
+        let first = tokens.lines(maxWidth: maxWidth, keepText: true)
+        guard first.widths.count > 1 else { return first }
+        var low = 0, high = first.widths.max() ?? maxWidth  // high always fits in as many lines
+        while high - low > 10 {
+            let mid = (low + high) / 2
+            if tokens.lines(maxWidth: mid, keepText: false).widths.count <= first.widths.count { high = mid } else { low = mid }
+        }
+        return tokens.lines(maxWidth: high, keepText: true)
+    }
+
+    /// A text's tokens measured once, so that it can be wrapped at many widths with sums of
+    /// integers instead of measuring every candidate line again. Only for texts whose characters
+    /// are single scalars that never join a neighbour into one grapheme cluster (`joinsNothing`):
+    /// then a line is exactly as wide as the sum of its pieces.
+    struct MeasuredTokens {
+        let measure: TextMeasure
+        let tokens: [Token]
+        /// Each token's advance, hundredths of an em.
+        let advances: [Int]
+        let spaceAdvance: Int
+
+        /// Nil when the text has a character that might join its neighbours (`wrapJoining` then).
+        init?(_ text: String, measure: TextMeasure) {
+            guard TextMeasure.joinsNothing(text) else { return nil }
+            self.measure = measure
+            tokens = TextMeasure.tokens(text)
+            advances = tokens.map { t in t.text.reduce(0) { $0 + TextMeasure.advance($1, bold: measure.bold) } }
+            spaceAdvance = TextMeasure.advance(" ", bold: measure.bold)
+        }
+
+        /// The lines at `maxWidth` (left empty unless `keepText`) and each line's width: the
+        /// same breaks as `wrapJoining`.
+        func lines(maxWidth: Int, keepText: Bool) -> (lines: [String], widths: [Int]) {
+            var lines: [String] = []
+            var widths: [Int] = []
+            var line = ""
+            var lineAdvance = 0
+            var lineEmpty = true
+            func endLine() {
+                if keepText { lines.append(line); line = "" }
+                widths.append(measure.tenths(lineAdvance))
+                lineAdvance = 0
+                lineEmpty = true
+            }
+            for (token, advance) in zip(tokens, advances) {
+                let space = token.spaceBefore && !lineEmpty
+                let joined = lineAdvance + (space ? spaceAdvance : 0) + advance
+                if measure.tenths(joined) <= maxWidth {
+                    if keepText { line += space ? " " + token.text : token.text }
+                    lineAdvance = joined
+                    lineEmpty = false
+                    continue
+                }
+                if !lineEmpty { endLine() }
+                if measure.tenths(advance) <= maxWidth {
+                    if keepText { line = token.text }
+                    lineAdvance = advance
+                    lineEmpty = false
+                    continue
+                }
+                // A token wider than a line on its own is cut between characters.
+                for c in token.text {
+                    let a = TextMeasure.advance(c, bold: measure.bold)
+                    if !lineEmpty && measure.tenths(lineAdvance + a) > maxWidth { endLine() }
+                    if keepText { line.append(c) }
+                    lineAdvance += a
+                    lineEmpty = false
+                }
+            }
+            if !lineEmpty { endLine() }
+            return widths.isEmpty ? ([""], [0]) : (lines, widths)
+        }
+    }
+
+    /// Whether every character of `text` is a single scalar that never joins its neighbours
+    /// into one grapheme cluster, whatever is put next to it: ASCII, Latin letters, general
+    /// punctuation, arrows and symbols, kana, CJK ideographs and full-width forms. Combining
+    /// marks, joiners, variation selectors, emoji modifiers, regional indicators and Hangul
+    /// jamo are not among them.
+    static func joinsNothing(_ text: String) -> Bool {
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x00...0x7F, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x20BF,
+                 0x2100...0x22FF, 0x2460...0x26FF, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF,
+                 0x3100...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF01...0xFF9D,
+                 0xFFE0...0xFFEE, 0x20000...0x2FFFD:
+                continue
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// `wrap` for any text: every candidate line measured whole (characters may join across a cut).
+    func wrapJoining(_ text: String, maxWidth: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         for token in TextMeasure.tokens(text) {
@@ -44,17 +159,16 @@ public struct TextMeasure: Sendable, Hashable {
         return lines.isEmpty ? [""] : lines
     }
 
-    /// The text wrapped as `wrap` does, into as few lines, but with the lines as even as possible
-    /// (the narrowest width that needs no more lines), so that a label does not end in one word.
-    public func balancedWrap(_ text: String, maxWidth: Int) -> [String] {
-        let lines = wrap(text, maxWidth: maxWidth)
+    /// `balancedWrap` for any text, with `wrapJoining`.
+    func balancedWrapJoining(_ text: String, maxWidth: Int) -> [String] {
+        let lines = wrapJoining(text, maxWidth: maxWidth)
         guard lines.count > 1 else { return lines }
         var low = 0, high = lines.map(width).max() ?? maxWidth  // high always fits in lines.count
         while high - low > 10 {
             let mid = (low + high) / 2
-            if wrap(text, maxWidth: mid).count <= lines.count { high = mid } else { low = mid }
+            if wrapJoining(text, maxWidth: mid).count <= lines.count { high = mid } else { low = mid }
         }
-        return wrap(text, maxWidth: high)
+        return wrapJoining(text, maxWidth: high)
     }
 
     /// A piece of text that is never broken (unless too wide for a line), and whether a space

@@ -1,3 +1,4 @@
+import Synchronization
 import TebikiAnalysis
 import TebikiEngine
 import TebikiModel
@@ -18,16 +19,27 @@ struct DecisionWriter {
 
     init(lang: SiteLanguage, file: String) { self.lang = lang; self.file = file }
 
-    /// The decision's facts (outcome, reason, amount, route, channel, deadline).
-    /// `compact` (the rules and product pages) leaves out what the general rules already say for
-    /// every product: the route, the deadline and the worked examples of shared formulas.
-    func summary(_ cases: LeafCases, into doc: inout MarkdownDocument, compact: Bool = false, sharedFormulas: Set<String> = []) {
-        let model = lang.model
-        guard let first = cases.cases.first else { return }
-        let leaves = unique(cases.cases.map(\.leaf.decision))
-        for reason in unique(leaves.map(\.reason)) {
-            if let m = model.reasons[id: reason] { doc.paragraph(lang.fill(m.text)) }
+    /// The decision's facts (outcome, reason, amount, route, channel, deadline) of the leaves'
+    /// cases (`tree.cases`, merged). `compact` (the rules and product pages) leaves out what the
+    /// general rules already say for every product: the route, the deadline and the worked
+    /// examples of shared formulas. Made once per leaves, `compact` and language.
+    func summary(of leaves: [DecisionTree.Leaf], tree: SiteTree, into doc: inout MarkdownDocument, compact: Bool = false) {
+        let key = SummaryKey(leaves: leaves.map(\.id), compact: compact)
+        let made = lang.summaries.value(for: key) {
+            summary(LeafCases(merging: leaves.compactMap { tree.cases[$0.id] }, space: tree.space), compact: compact, sharedFormulas: tree.sharedFormulas)
         }
+        guard let made else { return }
+        for reason in made.reasons { doc.paragraph(reason) }
+        doc.table(header: made.header, rows: made.rows)
+        for example in made.examples { doc.paragraph(example) }
+    }
+
+    /// The summary's texts; nil when there are no cases.
+    func summary(_ cases: LeafCases, compact: Bool, sharedFormulas: Set<String>) -> DecisionSummary? {
+        let model = lang.model
+        guard let first = cases.cases.first else { return nil }
+        let leaves = unique(cases.cases.map(\.leaf.decision))
+        let reasons = unique(leaves.map(\.reason)).compactMap { model.reasons[id: $0].map { lang.fill($0.text) } }
         var rows: [[String]] = []
         let outcome = model.outcomes[id: first.leaf.decision.outcome]
         if let outcome { rows.append([lang.md("explain.outcome"), InlineMarker.text(outcome.title[lang.id])]) }
@@ -42,31 +54,47 @@ struct DecisionWriter {
         if outcome?.refunds == true && outcome?.determinable != false && !compact {
             rows.append([lang.md("explain.deadline"), InlineMarker.text(lang.s("site.deadline-rule", ["days": String(model.edition.window.length)]))])
         }
-        doc.table(header: [lang.md("explain.item"), lang.md("explain.value")], rows: rows)
+        var examples: [String] = []
         for formula in unique(leaves.compactMap(\.amount)) {
             if let f = model.formulas[id: formula], let example = f.example, !(compact && sharedFormulas.contains(formula)) {
-                doc.paragraph(InlineMarker.styled("example-label", lang.md("site.example")) + InlineMarker.text(lang.s("site.title-separator")) + lang.md(example.text))
+                examples.append(InlineMarker.styled("example-label", lang.md("site.example")) + InlineMarker.text(lang.s("site.title-separator")) + lang.md(example.text))
             }
+        }
+        return DecisionSummary(reasons: reasons, header: [lang.md("explain.item"), lang.md("explain.value")], rows: rows, examples: examples)
+    }
+
+    /// The warnings and steps of the leaves' cases (`tree.cases`, merged), every variant under
+    /// its own heading at `level`. The texts are made once per leaves and language.
+    mutating func steps(of leaves: [DecisionTree.Leaf], tree: SiteTree, into doc: inout MarkdownDocument, level: Int) {
+        let variants = lang.stepTexts.value(for: leaves.map(\.id)) {
+            variantSteps(LeafCases(merging: leaves.compactMap { tree.cases[$0.id] }, space: tree.space))
+        }
+        for variant in variants {
+            guard let title = variant.title else {
+                if !variant.warnings.isEmpty { doc.quote(variant.warnings) }
+                continue
+            }
+            let anchor = doc.heading(level, title)
+            if !variant.warnings.isEmpty { doc.quote(variant.warnings) }
+            doc.quote(variant.cautions)
+            doc.numbered(variant.steps)
+            claims.append(StepClaim(path: file, anchor: anchor, language: lang.id, scenario: variant.scenario))
         }
     }
 
-    /// The warnings and steps of every variant, each under its own heading at `level`.
-    mutating func steps(_ cases: LeafCases, into doc: inout MarkdownDocument, level: Int) {
+    /// The texts of each variant of `cases`: its heading, warnings, cautions and steps.
+    func variantSteps(_ cases: LeafCases) -> [VariantSteps] {
         let model = lang.model
-        let variants = cases.variants
-        for variant in variants {
+        return cases.variants.map { variant in
             let rep = variant.representative
             let explanation = Explanation(decision: rep.decision, model: model, language: lang.language, style: .markdown)
             // Warnings of the variant (not the cautions, which stand before their steps).
             let cautionIDs = Set(rep.decision.actions.compactMap { model.action($0.action)?.caution })
             let warningIDs = unique(variant.cases.flatMap { c in c.boundaryDecisions.flatMap { $0.warnings.map(\.warning) } })
                 .filter { !cautionIDs.contains($0) }
-            let warnings = warningIDs.compactMap { id in model.warnings[id: id].map { (id, $0) } }
+            let warnings = warningIDs.compactMap { id in model.warnings[id: id].map { warningParagraph($0, id: id) } }
             if explanation.steps.isEmpty {
-                if !warnings.isEmpty {
-                    doc.quote(warnings.map { warningParagraph($0.1, id: $0.0) })
-                }
-                continue
+                return VariantSteps(title: nil, warnings: warnings, cautions: [], steps: [], scenario: rep.scenario)
             }
             let title: String
             if variant.distinguishing.isEmpty {
@@ -77,8 +105,6 @@ struct DecisionWriter {
                 }.joined(separator: lang.s("site.and"))
                 title = lang.s("site.steps-when", ["conditions": conditions])
             }
-            let anchor = doc.heading(level, title)
-            if !warnings.isEmpty { doc.quote(warnings.map { warningParagraph($0.1, id: $0.0) }) }
             var cautions: [String] = []
             for (i, step) in explanation.steps.enumerated() {
                 guard let c = step.caution else { continue }
@@ -86,9 +112,7 @@ struct DecisionWriter {
                 let label = lang.s("site.caution-before-step", ["step": String(i + 1), "title": title])
                 cautions.append(InlineMarker.styled("caution-label", InlineMarker.text(label)) + InlineMarker.text(lang.s("site.title-separator")) + c)
             }
-            doc.quote(cautions)
-            doc.numbered(explanation.steps.map(\.text))
-            claims.append(StepClaim(path: file, anchor: anchor, language: lang.id, scenario: rep.scenario))
+            return VariantSteps(title: title, warnings: warnings, cautions: cautions, steps: explanation.steps.map(\.text), scenario: rep.scenario)
         }
     }
 
@@ -100,5 +124,50 @@ struct DecisionWriter {
     private func unique<T: Hashable>(_ xs: [T]) -> [T] {
         var seen = Set<T>()
         return xs.filter { seen.insert($0).inserted }
+    }
+}
+
+/// One variant's texts as the pages show them, in one language.
+struct VariantSteps: Sendable {
+    /// The heading of the steps; nil when the variant has no steps (only its warnings are shown).
+    var title: String?
+    /// The warning paragraphs, quoted before the steps.
+    var warnings: [String]
+    /// The cautions, each naming the step it comes before.
+    var cautions: [String]
+    /// The numbered steps, one line each.
+    var steps: [String]
+    /// The scenario the steps are the engine's for (the step claim's).
+    var scenario: Scenario
+}
+
+/// A decision's facts as the pages show them, in one language: reason paragraphs, the table of
+/// facts, the worked examples.
+struct DecisionSummary: Sendable {
+    var reasons: [String]
+    var header: [String]
+    var rows: [[String]]
+    var examples: [String]
+}
+
+/// What a summary is made for: the leaves, and whether it is the compact one.
+struct SummaryKey: Hashable, Sendable {
+    var leaves: [String]
+    var compact: Bool
+}
+
+/// Texts of leaves in one language, made once and shared by all the pages that show them (the
+/// refund-rules page, the product's page and the leaf's page, each as Markdown and as HTML):
+/// working out the variants, explanations and summaries was most of a page's cost.
+final class MadeOnce<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let made = Mutex<[Key: Value]>([:])
+
+    /// The value for `key`, made by `make` the first time it is asked for.
+    func value(for key: Key, make: () -> Value) -> Value {
+        if let value = made.withLock({ $0[key] }) { return value }
+        // Made outside the lock; two threads making the same value make equal ones.
+        let value = make()
+        made.withLock { $0[key] = value }
+        return value
     }
 }

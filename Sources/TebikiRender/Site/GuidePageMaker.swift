@@ -54,9 +54,9 @@ struct GuidePageMaker {
             var doc = MarkdownDocument()
             var writer = DecisionWriter(lang: lang, file: path.file(ext))
             doc.heading(1, title)
-            guard let cases = tree.cases[leaf.id] else { return PageDraft.Body(document: doc) }
-            writer.summary(cases, into: &doc)
-            writer.steps(cases, into: &doc, level: 2)
+            guard tree.cases[leaf.id] != nil else { return PageDraft.Body(document: doc) }
+            writer.summary(of: [leaf], tree: tree, into: &doc)
+            writer.steps(of: [leaf], tree: tree, into: &doc, level: 2)
             answersSoFar(leaf.path, lang, linker, into: &doc, restart: false)
             doc.heading(2, lang.s("site.sources"))
             doc.bullets(leaf.rules.compactMap { r in

@@ -7,15 +7,20 @@ import Foundation
 public enum HTMLPostProcessor {
     /// Gives every `<h1>`…`<h6>` an `id`: the heading's text slugged the way the Markdown is.
     public static func addingHeadingIDs(_ html: String) -> String {
+        String(decoding: addingHeadingIDs(Array(html.utf8)), as: UTF8.self)
+    }
+
+    /// `addingHeadingIDs` on UTF-8 bytes.
+    static func addingHeadingIDs(_ bytes: [UInt8]) -> [UInt8] {
         // One pass over the UTF-8 bytes (Foundation's `range(of:)` over whole pages was a quarter
         // of the site's build time). The patterns are ASCII, so every cut is a character boundary.
         var slugs = HeadingSlug()
-        let bytes = Array(html.utf8)
         let n = bytes.count
         var out: [UInt8] = []
         out.reserveCapacity(n + n / 16)
+        let open = Array("<h".utf8)
         var i = 0
-        while let start = find(Array("<h".utf8), in: bytes, from: i) {
+        while let start = find(open, in: bytes, from: i) {
             let after = start + 2
             guard after + 1 < n, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[after]), bytes[after + 1] == UInt8(ascii: ">") else {
                 out += bytes[i..<after]
@@ -29,13 +34,13 @@ public enum HTMLPostProcessor {
             let inner = bytes[contentStart..<close]
             let id = slugs.next(plainText(String(decoding: inner, as: UTF8.self)))
             out += bytes[i..<start]
-            out += Array("<h".utf8) + [digit] + Array(" id=\"\(id)\">".utf8)
+            out += open + [digit] + Array(" id=\"\(id)\">".utf8)
             out += inner
             out += closeTag
             i = close + closeTag.count
         }
         out += bytes[i..<n]
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The first index at or after `from` where `pattern` starts in `bytes`.
@@ -56,29 +61,31 @@ public enum HTMLPostProcessor {
 
     /// Every occurrence of each pattern replaced, in one pass from the left (no pattern's
     /// replacement contains another pattern, so this is the same as replacing them in turn).
-    static func replacing(_ html: String, _ pairs: [(String, String)]) -> String {
-        let bytes = Array(html.utf8)
+    static func replacing(_ bytes: [UInt8], _ pairs: [(String, String)]) -> [UInt8] {
         let patterns = pairs.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+        var starts = [Bool](repeating: false, count: 256)
+        for (pattern, _) in patterns { starts[Int(pattern[0])] = true }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
         var i = 0
         scan: while i < bytes.count {
-            for (pattern, replacement) in patterns where bytes[i] == pattern[0] && i + pattern.count <= bytes.count
-                && bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
-                out += replacement
-                i += pattern.count
-                continue scan
+            if starts[Int(bytes[i])] {
+                for (pattern, replacement) in patterns where bytes[i] == pattern[0] && i + pattern.count <= bytes.count
+                    && bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
+                    out += replacement
+                    i += pattern.count
+                    continue scan
+                }
             }
             out.append(bytes[i])
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The diagrams put in place of their marks (`<p>\u{E003}n\u{E003}</p>`), in one pass.
-    static func placingDiagrams(_ html: String, _ figures: [String]) -> String {
-        guard !figures.isEmpty else { return html }
-        let bytes = Array(html.utf8)
+    static func placingDiagrams(_ bytes: [UInt8], _ figures: [String]) -> [UInt8] {
+        guard !figures.isEmpty else { return bytes }
         let open = Array("<p>\(InlineMarker.diagram)".utf8), marker = Array("\(InlineMarker.diagram)".utf8), close = Array("</p>".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + figures.reduce(0) { $0 + $1.utf8.count })
@@ -102,7 +109,7 @@ public enum HTMLPostProcessor {
             }
         }
         out += bytes[i...]
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The text of an HTML fragment: tags removed, cmark's entities decoded, marks removed.
@@ -125,53 +132,60 @@ public enum HTMLPostProcessor {
     static func process(_ html: String, diagrams: [MarkdownDocument.DiagramBlock], figureLabel: String) -> String {
         let figures = diagrams.map { d in
             let alt = MarkdownDocument.outlineHTML(d.textAlternative)
-            return "<figure class=\"diagram\">\n<div class=\"diagram-scroll\">\(d.svg)</div>\n"
+            return "<figure class=\"diagram\">\n<div class=\"diagram-scroll\">\(d.drawing)</div>\n"
                 + "<details><summary>\(HTML.escape(figureLabel))</summary>\n\(alt)</details>\n"
                 + "<figcaption>\(HTML.escape(d.caption))</figcaption>\n</figure>"
         }
-        var s = placingDiagrams(html, figures)
-        s = addingHeadingIDs(s)
-        s = spans(s)
-        return replacing(s, [
+        var bytes = placingDiagrams(Array(html.utf8), figures)
+        bytes = addingHeadingIDs(bytes)
+        bytes = spans(bytes)
+        bytes = replacing(bytes, [
             ("<strong>", "<strong class=\"ui-label\">"),
             ("<table>", "<div class=\"table-wrap\"><table>"),
             ("</table>", "</table></div>"),
         ])
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `InlineMarker` spans to `<span lang|class>`; a malformed mark is dropped.
-    static func spans(_ html: String) -> String {
-        var out = ""
-        var open = 0
-        var scalars = html.unicodeScalars[...]
-        while let c = scalars.first {
-            scalars = scalars.dropFirst()
-            switch c {
-            case InlineMarker.open:
-                var spec = ""
-                while let d = scalars.first, d != InlineMarker.separator, d != InlineMarker.close, d != "<" {
-                    spec.unicodeScalars.append(d); scalars = scalars.dropFirst()
-                }
-                if scalars.first == InlineMarker.separator { scalars = scalars.dropFirst() }
-                let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
-                if parts.count == 2, ["lang", "class"].contains(parts[0]), !parts[1].isEmpty,
-                   parts[1].unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
-                    out += "<span \(parts[0])=\"\(parts[1])\">"
+    static func spans(_ html: [UInt8]) -> [UInt8] {
+        html.withUnsafeBufferPointer { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8)
+            var open = 0
+            var i = 0
+            while i < bytes.count {
+                if InlineMarker.isMark(InlineMarker.open, bytes, at: i) {
+                    // The spec runs to the separator (dropped), a close mark or a tag.
+                    i += 3
+                    let start = i
+                    while i < bytes.count, !InlineMarker.isMark(InlineMarker.separator, bytes, at: i),
+                          !InlineMarker.isMark(InlineMarker.close, bytes, at: i), bytes[i] != UInt8(ascii: "<") {
+                        i += 1
+                    }
+                    let spec = String(decoding: bytes[start..<i], as: UTF8.self)
+                    if InlineMarker.isMark(InlineMarker.separator, bytes, at: i) { i += 3 }
+                    let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+                    if parts.count == 2, ["lang", "class"].contains(parts[0]), !parts[1].isEmpty,
+                       parts[1].unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+                        out += Array("<span \(parts[0])=\"\(parts[1])\">".utf8)
+                    } else {
+                        out += Array("<span>".utf8)
+                    }
                     open += 1
+                } else if InlineMarker.isMark(InlineMarker.close, bytes, at: i) {
+                    if open > 0 { out += Array("</span>".utf8); open -= 1 }
+                    i += 3
+                } else if InlineMarker.isMark(InlineMarker.separator, bytes, at: i) || InlineMarker.isMark(InlineMarker.diagram, bytes, at: i) {
+                    i += 3
                 } else {
-                    out += "<span>"
-                    open += 1
+                    out.append(bytes[i])
+                    i += 1
                 }
-            case InlineMarker.close:
-                if open > 0 { out += "</span>"; open -= 1 }
-            case InlineMarker.separator, InlineMarker.diagram:
-                continue
-            default:
-                out.unicodeScalars.append(c)
             }
+            for _ in 0..<open { out += Array("</span>".utf8) }
+            return out
         }
-        out += String(repeating: "</span>", count: open)
-        return out
     }
 }
 
@@ -179,17 +193,6 @@ public enum HTMLPostProcessor {
 enum HTML {
     /// `&`, `<`, `>`, `"` and `'` as entities.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for c in InlineMarker.stripped(text).unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        ASCIIEscapes.html.apply(InlineMarker.stripped(text))
     }
 }

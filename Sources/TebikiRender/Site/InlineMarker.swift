@@ -28,27 +28,52 @@ public enum InlineMarker {
 
     /// Model text with the marks' characters removed (they are reserved for the site's markup).
     static func stripped(_ text: String) -> String {
-        var out = ""
-        for c in text.unicodeScalars where !(0xE000...0xE00F).contains(c.value) { out.unicodeScalars.append(c) }
-        return out
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            // U+E000…U+E00F are EE 80 80…8F in UTF-8 (EE is never a continuation byte).
+            guard let first = bytes.indices.first(where: { isReserved(bytes, at: $0) }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            out += bytes[..<first]
+            var i = first
+            while i < bytes.count {
+                if isReserved(bytes, at: i) { i += 3 } else { out.append(bytes[i]); i += 1 }
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
+
+    /// Whether one of U+E000…U+E00F starts at byte `i`.
+    private static func isReserved(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        i + 2 < bytes.count && bytes[i] == 0xEE && bytes[i + 1] == 0x80 && bytes[i + 2] & 0xF0 == 0x80
+    }
+
+    /// Whether the mark `scalar` (one of U+E000…U+E00F) starts at byte `i` (false at the end).
+    static func isMark(_ scalar: Unicode.Scalar, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        i + 2 < bytes.count && bytes[i] == 0xEE && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 | UInt8(scalar.value - 0xE000)
     }
 
     /// The Markdown with every mark removed (for the `.md` pages).
     static func removed(from markdown: String) -> String {
-        var out = ""
-        var scalars = markdown.unicodeScalars[...]
-        while let c = scalars.first {
-            scalars = scalars.dropFirst()
-            if c == open {
-                // Skip the spec up to the separator.
-                while let d = scalars.first, d != separator { scalars = scalars.dropFirst() }
-                scalars = scalars.dropFirst()
-            } else if c == close || c == separator {
-                continue
-            } else {
-                out.unicodeScalars.append(c)
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                if isMark(open, bytes, at: i) {
+                    // Skip the spec and the separator after it.
+                    i += 3
+                    while i < bytes.count && !isMark(separator, bytes, at: i) { i += 1 }
+                    i = min(i + 3, bytes.count)
+                } else if isMark(close, bytes, at: i) || isMark(separator, bytes, at: i) {
+                    i += 3
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 }

@@ -8,10 +8,10 @@ struct MarkdownDocument {
     /// The diagrams placed, in order (the HTML post-process puts each SVG in its place).
     private(set) var diagrams: [DiagramBlock] = []
 
-    /// A diagram: Mermaid for the Markdown page, SVG for the HTML page.
+    /// A diagram, drawn for the page's format.
     struct DiagramBlock {
-        var mermaid: String
-        var svg: String
+        /// Mermaid (without the fence) for the Markdown page, SVG for the HTML page.
+        var drawing: String
         var caption: String
         var textAlternative: String
     }
@@ -90,8 +90,8 @@ struct MarkdownDocument {
             markdown += "\(InlineMarker.diagram)\(diagrams.count)\(InlineMarker.diagram)\n\n"
         } else {
             var fence = "```"
-            while block.mermaid.contains(fence) { fence += "`" }
-            markdown += fence + "mermaid\n" + block.mermaid + (block.mermaid.hasSuffix("\n") ? "" : "\n") + fence + "\n\n"
+            while block.drawing.contains(fence) { fence += "`" }
+            markdown += fence + "mermaid\n" + block.drawing + (block.drawing.hasSuffix("\n") ? "" : "\n") + fence + "\n\n"
             markdown += MarkdownDocument.outline(block.textAlternative)
         }
         diagrams.append(block)

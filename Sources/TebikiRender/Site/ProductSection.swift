@@ -55,9 +55,8 @@ struct ProductSection {
             let title = model.procedures[id: key]?.title[lang.id] ?? model.outcomes[id: group[0].decision.outcome]?.title[lang.id] ?? key
             doc.heading(level, title)
             doc.bullets(conditions(of: group))
-            let cases = LeafCases(merging: group.compactMap { tree.cases[$0.id] }, space: tree.space)
-            writer.summary(cases, into: &doc, compact: true, sharedFormulas: tree.sharedFormulas)
-            writer.steps(cases, into: &doc, level: level + 1)
+            writer.summary(of: group, tree: tree, into: &doc, compact: true)
+            writer.steps(of: group, tree: tree, into: &doc, level: level + 1)
             var links: [String] = []
             for leaf in group {
                 var text = lang.s("site.permalink")

@@ -7,6 +7,10 @@ struct SiteLanguage {
     let model: Model
     let language: Language
     let space: QuestionSpace
+    /// The step texts of leaves already made in this language, for the other pages that show them.
+    let stepTexts = MadeOnce<[String], [VariantSteps]>()
+    /// The decision summaries already made in this language.
+    let summaries = MadeOnce<SummaryKey, DecisionSummary?>()
     var id: LanguageID { language.id }
 
     /// A tool string (content/strings.yaml), unescaped.

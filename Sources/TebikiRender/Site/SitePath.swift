@@ -23,12 +23,12 @@ public struct SitePath: Sendable, Hashable, Comparable {
 
     /// A relative href from the page at `from` to the file `to` (both site-root paths).
     static func relative(from: String, to: String) -> String {
-        var fromParts = from.split(separator: "/").map(String.init)
+        var fromParts = from.split(separator: "/")
         fromParts.removeLast()
-        let toParts = to.split(separator: "/").map(String.init)
+        let toParts = to.split(separator: "/")
         var common = 0
         while common < fromParts.count, common < toParts.count - 1, fromParts[common] == toParts[common] { common += 1 }
-        let up = Array(repeating: "..", count: fromParts.count - common)
+        let up = Array(repeating: Substring(".."), count: fromParts.count - common)
         return (up + toParts[common...]).joined(separator: "/")
     }
 
