@@ -20,7 +20,7 @@ public struct DecidedClasses: Sendable {
         init(_ input: Scenario, engine: Engine, inputFacts: InputFacts) {
             self.inputFacts = inputFacts
             do throws(EngineFailure) { decision = .success(try engine.evaluate(input)) } catch { decision = .failure(error) }
-            if case .success(let d) = decision, inputFacts.readBack(d.scenario) == input { storedInput = nil } else { storedInput = input }
+            if case .success(let d) = decision, inputFacts.readsBack(d.scenario, as: input) { storedInput = nil } else { storedInput = input }
         }
 
         /// The input scenario (as a person would give it).
@@ -47,6 +47,15 @@ public struct DecidedClasses: Sendable {
         init(_ model: Model) { derived = Set(model.facts.filter(\.isDerived).map(\.id)) }
         /// A decision's scenario without its derived facts.
         func readBack(_ s: Scenario) -> Scenario { Scenario(s.values.filter { !derived.contains($0.key) }) }
+        /// Whether `readBack(s) == input`, without making it.
+        func readsBack(_ s: Scenario, as input: Scenario) -> Bool {
+            var count = 0
+            for (k, v) in s.values where !derived.contains(k) {
+                guard input.values[k] == v else { return false }
+                count += 1
+            }
+            return count == input.values.count
+        }
     }
 
     /// The classes, in `ScenarioClasses.all()` order.

@@ -27,11 +27,11 @@ struct ProcedureChecker {
         return out
     }
 
-    private func check(_ decision: Decision, scenario: Scenario, input: Scenario) -> [Diagnostic] {
+    private func check(_ decision: Decision, scenario: Scenario, input: @autoclosure () -> Scenario) -> [Diagnostic] {
         var out: [Diagnostic] = []
         func add(_ severity: Diagnostic.Severity, _ id: String, _ at: SourceLocation?, _ summary: String,
                  _ explanation: String = "", related: [SourceLocation] = []) {
-            out.append(Diagnostic(severity, id, at: at, summary, explanation: explanation, counterexample: context.counterexample(input), related: related))
+            out.append(Diagnostic(severity, id, at: at, summary, explanation: explanation, counterexample: context.counterexample(input()), related: related))
         }
 
         // The deciding row, found from the trace.

@@ -140,7 +140,7 @@ struct TableChecker {
     }
 
     /// The row the table's hit policy selects, recording matches; gaps and overlaps are reported once per table.
-    private func walk(_ table: DecisionTable, _ t: Int, _ rowIndex: RowIndex, scenario: Scenario, input: Scenario, _ w: inout Walk,
+    private func walk(_ table: DecisionTable, _ t: Int, _ rowIndex: RowIndex, scenario: Scenario, input: @autoclosure () -> Scenario, _ w: inout Walk,
                       reported: inout Set<String>, out: inout [Diagnostic]) -> Rule? {
         var first: Int?
         var overlapping: [Int] = []
@@ -148,19 +148,19 @@ struct TableChecker {
             w.matched[t][k] = true
             if let f = first {
                 if table.hitPolicy == .unique { overlapping.append(k) }
-                else if w.witness[t][k] == nil { w.witness[t][k] = (input, table.rules[f].id) }
+                else if w.witness[t][k] == nil { w.witness[t][k] = (input(), table.rules[f].id) }
             } else {
                 first = k
             }
         }
         guard let f = first else {
-            if reported.insert("gap \(table.id)").inserted, let d = gap(table: table.id, scenario: input) { out.append(d) }
+            if reported.insert("gap \(table.id)").inserted, let d = gap(table: table.id, scenario: input()) { out.append(d) }
             return nil
         }
         if !overlapping.isEmpty {
             let ids = ([f] + overlapping).map { table.rules[$0].id }
             if reported.insert("overlap \(table.id) \(ids.joined(separator: ","))").inserted,
-               let d = overlap(table: table.id, rules: ids, scenario: input) { out.append(d) }
+               let d = overlap(table: table.id, rules: ids, scenario: input()) { out.append(d) }
             return nil
         }
         w.fired[t][f] = true
