@@ -36,15 +36,17 @@ struct CheckContext: Sendable {
     /// Every concrete scenario of every class, in class order, made on the fly from `decided`
     /// (not stored: with a thousand products there are hundreds of thousands).
     var cases: some Sequence<Case> {
-        let decided = self.decided, engine = self.engine
-        return decided.classes.indices.lazy.flatMap { i in
-            decided.decided[i].lazy.map { d -> Case in
-                switch d.decision {
-                case .success(let decision):
-                    return Case(classKey: decided.classes[i].key, decided: d, derived: decision.scenario)
-                case .failure:
-                    return Case(classKey: decided.classes[i].key, decided: d, derived: try? engine.derive(d.input))
-                }
+        decided.classes.indices.lazy.flatMap { i in cases(ofClass: i) }
+    }
+
+    /// The concrete scenarios of class `i`.
+    func cases(ofClass i: Int) -> [Case] {
+        decided.decided[i].map { d -> Case in
+            switch d.decision {
+            case .success(let decision):
+                return Case(classKey: decided.classes[i].key, decided: d, derived: decision.scenario)
+            case .failure:
+                return Case(classKey: decided.classes[i].key, decided: d, derived: try? engine.derive(d.input))
             }
         }
     }

@@ -14,37 +14,61 @@ struct PageChecker {
     func run(pages: [Page], claims: [StepClaim]) -> [Diagnostic] {
         var byPath: [String: Page] = [:]
         for page in pages { byPath[page.path] = page }
-        var documents: [String: StepListDocument] = [:]
-        // What a reader sees of the model's steps, by scenario and language (nil: undecidable).
-        var expectedCache: [ExpectedKey: [String]?] = [:]
-        // What a reader sees of each step read from a page (the same steps recur on many pages).
-        var seen: [VisibleKey: String] = [:]
+        // 1. Each page's lists read, on every core (a page is parsed once for all its claims).
+        var claimsByPath: [String: [Int]] = [:]
+        var paths: [String] = []
+        for (i, claim) in claims.enumerated() {
+            if claimsByPath[claim.path] == nil { paths.append(claim.path) }
+            claimsByPath[claim.path, default: []].append(i)
+        }
+        let readByPage = ParallelMap.map(paths.count) { p -> [(Int, StepListReader.Result)] in
+            guard let page = byPath[paths[p]] else { return [] }
+            let document = StepListDocument(page)
+            return claimsByPath[paths[p]]!.map { ($0, document.list(after: claims[$0].anchor)) }
+        }
+        var read = [StepListReader.Result?](repeating: nil, count: claims.count)
+        for results in readByPage { for (i, r) in results { read[i] = r } }
+        // 2. What a reader sees of the model's steps, by scenario and language (nil: undecidable),
+        // and of each step read from a page (the same steps recur on many pages): each distinct
+        // one made once, on every core.
+        var expectedKeys: [ExpectedKey] = [], expectedIndex: [ExpectedKey: Int] = [:]
+        var visibleKeys: [VisibleKey] = [], visibleIndex: [VisibleKey: Int] = [:]
+        for (i, claim) in claims.enumerated() {
+            let key = ExpectedKey(scenario: claim.scenario, language: claim.language)
+            if expectedIndex[key] == nil { expectedIndex[key] = expectedKeys.count; expectedKeys.append(key) }
+            guard case .items(let items)? = read[i] else { continue }
+            let html = StepListReader.isHTML(claim.path)
+            for item in items {
+                let v = VisibleKey(text: item.text, html: html)
+                if visibleIndex[v] == nil { visibleIndex[v] = visibleKeys.count; visibleKeys.append(v) }
+            }
+        }
+        let expectedSteps = ParallelMap.map(expectedKeys.count) { k -> [String]? in
+            self.expectedSteps(scenario: expectedKeys[k].scenario, language: expectedKeys[k].language)?.map { visible($0, html: false) }
+        }
+        let visibleTexts = ParallelMap.map(visibleKeys.count) { k in visible(visibleKeys[k].text, html: visibleKeys[k].html) }
+        // 3. The lists against the model, claim by claim.
         var out: [Diagnostic] = []
         var counts: [CountKey: [(LanguageID, Int, SourceLocation)]] = [:]
-        for claim in claims {
+        for (i, claim) in claims.enumerated() {
             let file = (siteDirectory.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "") + claim.path
             let pageStart = SourceLocation(file: file, line: 1, column: 1)
             // The scenario as JSON, made only for a diagnostic.
             func example() -> String { context.counterexample(claim.scenario) }
-            guard let page = byPath[claim.path] else {
+            guard byPath[claim.path] != nil, let result = read[i] else {
                 out.append(Diagnostic(.error, "check.page.missing", at: pageStart,
                                       "the page \(claim.path) the site claims steps on does not exist", counterexample: example()))
                 continue
             }
             let html = StepListReader.isHTML(claim.path)
-            let key = ExpectedKey(scenario: claim.scenario, language: claim.language)
-            if expectedCache[key] == nil { expectedCache[key] = .some(expectedSteps(claim)?.map { visible($0, html: false) }) }
-            guard let expected = expectedCache[key] ?? nil else {
+            guard let expected = expectedSteps[expectedIndex[ExpectedKey(scenario: claim.scenario, language: claim.language)]!] else {
                 out.append(Diagnostic(.error, "check.page.undecidable", at: pageStart,
                                       "the steps under #\(claim.anchor) are for a scenario the engine cannot decide, or for a language the model does not have (\(claim.language))",
                                       counterexample: example()))
                 continue
             }
-            let document = documents[page.path] ?? StepListDocument(page)
-            documents[page.path] = document
-            let read = document.list(after: claim.anchor)
             let items: [StepListReader.Item]
-            switch read {
+            switch result {
             case .noAnchor:
                 out.append(Diagnostic(.error, "check.page.anchor-missing", at: pageStart,
                                       "\(claim.path) has no heading #\(claim.anchor), where the site claims the steps are", counterexample: example()))
@@ -62,9 +86,7 @@ struct PageChecker {
                 .append((claim.language, items.count, firstAt))
             for k in 0..<min(items.count, expected.count) {
                 let want = expected[k]
-                let seenKey = VisibleKey(text: items[k].text, html: html)
-                let found = seen[seenKey] ?? visible(items[k].text, html: html)
-                seen[seenKey] = found
+                let found = visibleTexts[visibleIndex[VisibleKey(text: items[k].text, html: html)]!]
                 guard found != want else { continue }
                 out.append(Diagnostic(
                     .error, "check.page.step-differs", at: SourceLocation(file: file, line: items[k].line, column: items[k].column),
@@ -92,11 +114,11 @@ struct PageChecker {
     private struct CountKey: Hashable { var anchor: String; var scenario: Scenario; var path: String }
     private struct VisibleKey: Hashable { var text: String; var html: Bool }
 
-    /// The model's steps for the claim, as Markdown, in the claim's language.
-    private func expectedSteps(_ claim: StepClaim) -> [String]? {
-        guard let language = context.model.language(claim.language) else { return nil }
+    /// The model's steps for a claim's scenario, as Markdown, in the claim's language.
+    private func expectedSteps(scenario: Scenario, language id: LanguageID) -> [String]? {
+        guard let language = context.model.language(id) else { return nil }
         let decision: Decision
-        do throws(EngineFailure) { decision = try context.engine.evaluate(claim.scenario) } catch { return nil }
+        do throws(EngineFailure) { decision = try context.engine.evaluate(scenario) } catch { return nil }
         return Explanation(decision: decision, model: context.model, language: language, style: .markdown).steps.map(\.text)
     }
 

@@ -12,8 +12,13 @@ struct ProcedureChecker {
     var model: Model { context.model }
 
     func run() -> [Diagnostic] {
+        // Class by class on every core; the diagnostics kept in class order.
+        ParallelMap.map(context.classes.count) { i in run(context.cases(ofClass: i)) }.flatMap { $0 }
+    }
+
+    private func run(_ cases: [CheckContext.Case]) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for c in context.cases {
+        for c in cases {
             switch c.decision {
             case .failure(let failure):
                 out.append(Diagnostic(.error, "check.engine.failure", at: nil,
