@@ -79,10 +79,10 @@ public struct DecidedClasses: Sendable {
         self.byKey = byKey
     }
 
-    /// The decided scenarios of `c`, when it is one of the classes (same key, same answers).
-    public func decisions(of c: ScenarioClasses.Class) -> [Decided]? {
+    /// The index of `c` in `classes`, when it is one of them (same key, same answers).
+    public func index(of c: ScenarioClasses.Class) -> Int? {
         guard let i = byKey[c.key], classes[i].answers == c.answers else { return nil }
-        return decided[i]
+        return i
     }
 
     /// How many concrete scenarios were decided.

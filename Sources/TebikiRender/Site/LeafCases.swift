@@ -60,7 +60,11 @@ struct LeafCases {
             for given in LeafCases.combinations(leaf.path) {
                 for c in classes.all(where: given) {
                     // The class's scenarios, the last day in time first: the case shows that one.
-                    let scenarios: [DecidedClasses.Decided] = decided?.decisions(of: c) ?? classes.scenarios(of: c).map { decider!.decide($0) }
+                    // A class the checker decided is read from there (its answers too, so that the
+                    // two share one copy).
+                    let known = decided.flatMap { d in d.index(of: c).map { (d.classes[$0].answers, d.decided[$0]) } }
+                    let answers = known?.0 ?? c.answers
+                    let scenarios: [DecidedClasses.Decided] = known?.1 ?? classes.scenarios(of: c).map { decider!.decide($0) }
                     guard let late = scenarios.first else { continue }
                     let decision: Decision
                     switch late.decision {
@@ -72,7 +76,7 @@ struct LeafCases {
                         throw SiteBuildError(stage: "render", message: "leaf \(leaf.id) (\(SiteTree.describe(leaf.path))) says rule \(deciding.rule) decides \(c.key), but the engine fired \(decision.ruleIDs.joined(separator: ", "))")
                     }
                     let boundary = scenarios.compactMap { try? $0.decision.get() }
-                    cases.append(Case(leaf: leaf, answers: c.answers, space: shared, decision: decision, boundaryDecisions: boundary))
+                    cases.append(Case(leaf: leaf, answers: answers, space: shared, decision: decision, boundaryDecisions: boundary))
                 }
             }
         }
