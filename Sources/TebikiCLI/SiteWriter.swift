@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import TebikiModel
 import TebikiRender
 
@@ -16,6 +17,29 @@ package struct SiteWriter {
     package let output: String
 
     package init(output: String) { self.output = output }
+
+    /// Writes `contents` to a new file at `path` with plain POSIX calls (Foundation's
+    /// `Data.write` synced every file to disk, which was a quarter of a large build; the swap
+    /// at the end is what makes the site appear whole). The error, or nil.
+    private static func writeFile(_ path: String, _ contents: String) -> String? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        var text = contents
+        let error: String? = text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += n
+            }
+            return nil
+        }
+        if close(fd) != 0, error == nil { return String(cString: strerror(errno)) }
+        return error
+    }
 
     /// Writes `pages` as the whole content of the output directory.
     package func write(_ pages: [Page]) throws(Failure) {
@@ -46,11 +70,9 @@ package struct SiteWriter {
                     try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
                 }
             }
+            let root = staging.path
             let failures = ParallelMap.map(pages.count) { i -> String? in
-                do { try Data(pages[i].contents.utf8).write(to: staging.appendingPathComponent(pages[i].path)) } catch {
-                    return "\(pages[i].path): \(error.localizedDescription)"
-                }
-                return nil
+                SiteWriter.writeFile(root + "/" + pages[i].path, pages[i].contents).map { "\(pages[i].path): \($0)" }
             }
             if let first = failures.lazy.compactMap({ $0 }).first {
                 throw Failure(message: "cannot write \(first)")
