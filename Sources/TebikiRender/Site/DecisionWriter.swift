@@ -26,7 +26,7 @@ struct DecisionWriter {
     func summary(of leaves: [DecisionTree.Leaf], tree: SiteTree, into doc: inout MarkdownDocument, compact: Bool = false) {
         let key = SummaryKey(leaves: leaves.map(\.id), compact: compact)
         let made = lang.summaries.value(for: key) {
-            summary(LeafCases(merging: leaves.compactMap { tree.cases[$0.id] }, space: tree.space), compact: compact, sharedFormulas: tree.sharedFormulas)
+            summary(leaves.compactMap { tree.cases[$0.id] }.flatMap(\.cases), compact: compact, sharedFormulas: tree.sharedFormulas)
         }
         guard let made else { return }
         for reason in made.reasons { doc.paragraph(reason) }
@@ -34,11 +34,11 @@ struct DecisionWriter {
         for example in made.examples { doc.paragraph(example) }
     }
 
-    /// The summary's texts; nil when there are no cases.
-    func summary(_ cases: LeafCases, compact: Bool, sharedFormulas: Set<String>) -> DecisionSummary? {
+    /// The summary's texts; nil when there are no cases (it needs the cases, not their variants).
+    func summary(_ cases: [LeafCases.Case], compact: Bool, sharedFormulas: Set<String>) -> DecisionSummary? {
         let model = lang.model
-        guard let first = cases.cases.first else { return nil }
-        let leaves = unique(cases.cases.map(\.leaf.decision))
+        guard let first = cases.first else { return nil }
+        let leaves = unique(cases.map(\.leaf.decision))
         let reasons = unique(leaves.map(\.reason)).compactMap { model.reasons[id: $0].map { lang.fill($0.text) } }
         var rows: [[String]] = []
         let outcome = model.outcomes[id: first.leaf.decision.outcome]
@@ -46,7 +46,7 @@ struct DecisionWriter {
         for formula in unique(leaves.compactMap(\.amount)) {
             if let f = model.formulas[id: formula] { rows.append([lang.md("explain.formula"), lang.md(f.text)]) }
         }
-        let routes = unique(cases.cases.compactMap(\.decision.route)).compactMap { model.routes[id: $0] }.map { lang.fill($0.text) }
+        let routes = unique(cases.compactMap(\.decision.route)).compactMap { model.routes[id: $0] }.map { lang.fill($0.text) }
         if !routes.isEmpty && !compact { rows.append([lang.md("explain.route"), routes.joined(separator: " ")]) }
         for channel in unique(leaves.compactMap(\.channel)) {
             if let c = model.channels[id: channel] { rows.append([lang.md("explain.channel"), lang.fill(c.text)]) }
