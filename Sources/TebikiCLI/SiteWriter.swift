@@ -70,11 +70,22 @@ package struct SiteWriter {
                     try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
                 }
             }
-            let root = staging.path
-            let failures = ParallelMap.map(pages.count) { i -> String? in
-                SiteWriter.writeFile(root + "/" + pages[i].path, pages[i].contents).map { "\(pages[i].path): \($0)" }
+            // A folder's files are written by one thread: two threads creating files in one folder
+            // wait on its lock. The largest folders go first, so that they go to different threads.
+            var byFolder: [String: [Int]] = [:]
+            for (i, page) in pages.enumerated() {
+                byFolder[page.path.split(separator: "/").dropLast().joined(separator: "/"), default: []].append(i)
             }
-            if let first = failures.lazy.compactMap({ $0 }).first {
+            let groups = byFolder.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.map(\.value)
+            let root = staging.path
+            let failures = ParallelMap.map(groups.count) { g -> String? in
+                for i in groups[g] {
+                    if let error = SiteWriter.writeFile(root + "/" + pages[i].path, pages[i].contents) { return "\(pages[i].path): \(error)" }
+                }
+                return nil
+            }
+            // The first failure in page order.
+            if let first = failures.compactMap({ $0 }).min() {
                 throw Failure(message: "cannot write \(first)")
             }
         } catch let failure as Failure {

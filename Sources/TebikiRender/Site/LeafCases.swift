@@ -19,10 +19,14 @@ struct LeafCases {
         let decision: Decision
         /// The decisions of every boundary scenario of the class (for warnings that depend on dates).
         let boundaryDecisions: [Decision]
+        /// `LeafCases.stepsKey` of the decision, made once (a case is grouped into variants for its
+        /// own leaf and again for every set of leaves it is merged into).
+        let stepsKey: [String]
 
         init(leaf: DecisionTree.Leaf, answers: [FactID: Answer], space: SharedSpace, decision: Decision, boundaryDecisions: [Decision]) {
             self.leaf = leaf; self.answers = answers; self.space = space; self.decision = decision
             self.boundaryDecisions = boundaryDecisions
+            stepsKey = LeafCases.stepsKey(decision, model: space.space.model)
         }
     }
 
@@ -106,7 +110,7 @@ struct LeafCases {
         var groups: [[String]: [Case]] = [:]
         var order: [[String]] = []
         for c in cases {
-            let key = LeafCases.stepsKey(c.decision, model: space.model)
+            let key = c.stepsKey
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(c)
         }
