@@ -3,7 +3,8 @@ import TebikiEngine
 import TebikiModel
 
 /// One model made ready for the comparison: its engine, its decoder and its questions.
-struct ComparedSide: Sendable {
+/// A class: every probe decided on every core shares it instead of copying its fields.
+final class ComparedSide: Sendable {
     let model: Model
     let space: QuestionSpace
     let engine: Engine
@@ -11,14 +12,15 @@ struct ComparedSide: Sendable {
     /// The fact that names the product (the enumeration whose values are the products).
     let productFact: FactID
 
-    /// Fact ids by declaration order.
-    let factOrder: [FactID: Int]
+    /// Every fact id once, in declaration order (the order of the fields given to the decoder).
+    let fieldOrder: [FactID]
     /// The input facts, in declaration order.
     let inputFacts: [Fact]
 
     init(model: Model) {
         self.model = model
-        factOrder = Dictionary(model.facts.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen = Set<FactID>()
+        fieldOrder = model.facts.ids.filter { seen.insert($0).inserted }
         inputFacts = model.facts.elements.filter { !$0.isDerived }
         space = QuestionSpace(model: model)
         engine = Engine(model: model)
@@ -66,22 +68,65 @@ struct ComparedSide: Sendable {
         }
     }
 
-    /// What this model decides for a probe (validated by its own decoder, as `explain` would).
-    func decide(_ probe: Scenario) -> (outcome: SideOutcome, decision: Decision?, input: Scenario) {
-        let (adapted, ignored) = adapt(probe)
-        let fields: [(String, ScenarioDecoder.Raw)] = adapted.values.keys
-            .sorted { (factOrder[$0] ?? 0, $0) < (factOrder[$1] ?? 0, $1) }
-            .map { ($0, .text(adapted[$0]!.description)) }
+    /// What this model decides for each probe (validated by its own decoder, as `explain` would),
+    /// with the input it decided. Probes are adapted on every core; the probes that adapt to the
+    /// same scenario differ only in what they ignored, so each distinct adapted scenario is
+    /// decided once (on every core) and its decision shared.
+    func decide(_ probes: [Scenario]) -> [(outcome: SideOutcome, decision: Decision?, input: Scenario)] {
+        let adapted = ParallelMap.map(probes.count) { i in Adapted(adapt(probes[i])) }
+        var slots: [Adapted: Int] = [:]
+        var distinct: [Scenario] = []
+        let slot = adapted.map { a in
+            if let k = slots[a] { return k }
+            slots[a] = distinct.count
+            distinct.append(a.scenario)
+            return distinct.count - 1
+        }
+        let judged = ParallelMap.map(distinct.count) { k in judge(distinct[k]) }
+        return zip(adapted, slot).map { a, k in
+            switch judged[k] {
+            case .notCovered(let errors): return (.notCovered(errors), nil, a.scenario)
+            case .failed(let message, let input): return (.failed(message), nil, input)
+            case .decided(var summary, let decision, let input):
+                summary.ignored = a.ignored
+                return (.decided(summary), decision, input)
+            }
+        }
+    }
+
+    /// A probe as this model reads it, hashed once (on the core that adapted it): the scenario
+    /// alone is the identity, what was ignored is not.
+    private struct Adapted: Hashable {
+        let scenario: Scenario
+        let ignored: [FactID]
+        let hash: Int
+        init(_ a: (scenario: Scenario, ignored: [FactID])) { scenario = a.scenario; ignored = a.ignored; hash = a.scenario.hashValue }
+        static func == (x: Adapted, y: Adapted) -> Bool { x.hash == y.hash && x.scenario == y.scenario }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    }
+
+    /// What this model makes of an adapted scenario, before the probe's ignored facts are added.
+    private enum Judgement {
+        case notCovered([String])
+        case failed(String, input: Scenario)
+        /// The summary's `ignored` is empty.
+        case decided(DecisionSummary, Decision, input: Scenario)
+    }
+
+    /// Decodes an adapted scenario from its text (fields in declaration order) and evaluates it.
+    private func judge(_ adapted: Scenario) -> Judgement {
+        let fields: [(String, ScenarioDecoder.Raw)] = fieldOrder.compactMap { id in adapted[id].map { (id, .text($0.description)) } }
         let input: Scenario
         switch decoder.decode(fields) {
         case .success(let s): input = s
-        case .failure(let e): return (.notCovered(e.errors.map(\.description)), nil, adapted)
+        case .failure(let e): return .notCovered(e.errors.map(\.description))
         }
-        let decision: Decision
-        do throws(EngineFailure) { decision = try engine.evaluate(input) } catch {
-            return (.failed(error.message), nil, input)
+        do throws(EngineFailure) {
+            let decision = try engine.evaluate(input)
+            return .decided(summary(decision, ignored: []), decision, input: input)
+        } catch {
+            return .failed(error.message, input: input)
         }
-        return (.decided(summary(decision, ignored: ignored)), decision, input)
     }
 
     /// The language-free summary of a decision.
