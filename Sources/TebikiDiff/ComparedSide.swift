@@ -16,12 +16,30 @@ final class ComparedSide: Sendable {
     let fieldOrder: [FactID]
     /// The input facts, in declaration order.
     let inputFacts: [Fact]
+    /// The input facts as `adapt` walks them, in the same order.
+    private let inputs: [Input]
+    /// The fact ids a probe may give this model: those whose declaration is an input fact.
+    private let readable: Set<FactID>
+
+    /// An input fact as `adapt` reads it (lighter to walk than the fact itself).
+    private struct Input: Sendable {
+        let id: FactID
+        let appliesWhen: [Condition]
+        /// Required, without a default: a probe that lacks it (where it applies) gets a value.
+        let filled: Bool
+        /// Its position in `inputFacts`.
+        let position: Int
+    }
 
     init(model: Model) {
         self.model = model
         var seen = Set<FactID>()
         fieldOrder = model.facts.ids.filter { seen.insert($0).inserted }
         inputFacts = model.facts.elements.filter { !$0.isDerived }
+        inputs = inputFacts.enumerated().map { k, f in
+            Input(id: f.id, appliesWhen: f.appliesWhen, filled: f.defaultValue == nil && f.required, position: k)
+        }
+        readable = Set(fieldOrder.filter { model.facts[id: $0]?.isDerived == false })
         space = QuestionSpace(model: model)
         engine = Engine(model: model)
         decoder = ScenarioDecoder(model: model)
@@ -40,17 +58,18 @@ final class ComparedSide: Sendable {
     /// The probe as this model reads it: facts it does not know, or that do not apply, are dropped
     /// (and listed); required facts it lacks get the first answer of their question.
     func adapt(_ probe: Scenario) -> (scenario: Scenario, ignored: [FactID]) {
-        var s = Scenario()
+        var s = probe
         var ignored: [FactID] = []
-        for (fact, value) in probe.values {
-            if let f = model.facts[id: fact], !f.isDerived { s[fact] = value } else { ignored.append(fact) }
+        for fact in probe.values.keys where !readable.contains(fact) {
+            s[fact] = nil
+            ignored.append(fact)
         }
-        for fact in inputFacts {
-            let applies = fact.appliesWhen.allHold(in: s)
-            if s[fact.id] != nil {
-                if !applies { s[fact.id] = nil; ignored.append(fact.id) }
-            } else if applies, fact.defaultValue == nil, fact.required {
-                s[fact.id] = fill(fact, in: s)
+        for input in inputs {
+            let applies = input.appliesWhen.allHold(in: s)
+            if s[input.id] != nil {
+                if !applies { s[input.id] = nil; ignored.append(input.id) }
+            } else if applies, input.filled {
+                s[input.id] = fill(inputFacts[input.position], in: s)
             }
         }
         return (s, ignored.sorted())
