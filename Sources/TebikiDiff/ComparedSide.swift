@@ -49,10 +49,12 @@ final class ComparedSide: Sendable {
         }?.id ?? "product"
     }
 
-    /// The concrete scenarios of every class of this model's questions, in class order.
+    /// The concrete scenarios of every class of this model's questions, in class order (the
+    /// scenarios of the classes made on every core).
     func probes() -> [Scenario] {
         let classes = ScenarioClasses(space: space)
-        return classes.all().flatMap { classes.scenarios(of: $0) }
+        let all = classes.all()
+        return ParallelMap.map(all.count) { classes.scenarios(of: all[$0]) }.flatMap { $0 }
     }
 
     /// The probe as this model reads it: facts it does not know, or that do not apply, are dropped
