@@ -28,9 +28,8 @@ struct BehaviourComparer: Sendable {
         let shift = before.space.day0.days(to: after.space.day0)
         var raw = after.probes()
         raw += before.probes().map { shifted($0, by: shift) }
-        // Both sides decide every probe on every core; the probes are then kept in order.
-        let before = self.before, after = self.after
-        let decided = ParallelMap.map(raw.count) { i in (a: after.decide(raw[i]), b: before.decide(raw[i])) }
+        // Both sides decide every probe; the probes are then kept in order.
+        let decided = zip(after.decide(raw), before.decide(raw))
         var seen = Set<Scenario>()
         var result: [Probe] = []
         for (p, (a, b)) in zip(raw, decided) {

@@ -3,7 +3,8 @@ import TebikiEngine
 import TebikiModel
 
 /// One model made ready for the comparison: its engine, its decoder and its questions.
-struct ComparedSide: Sendable {
+/// A class: every probe decided on every core shares it instead of copying its fields.
+final class ComparedSide: Sendable {
     let model: Model
     let space: QuestionSpace
     let engine: Engine
@@ -11,15 +12,34 @@ struct ComparedSide: Sendable {
     /// The fact that names the product (the enumeration whose values are the products).
     let productFact: FactID
 
-    /// Fact ids by declaration order.
-    let factOrder: [FactID: Int]
+    /// Every fact id once, in declaration order (the order of the fields given to the decoder).
+    let fieldOrder: [FactID]
     /// The input facts, in declaration order.
     let inputFacts: [Fact]
+    /// The input facts as `adapt` walks them, in the same order.
+    private let inputs: [Input]
+    /// The fact ids a probe may give this model: those whose declaration is an input fact.
+    private let readable: Set<FactID>
+
+    /// An input fact as `adapt` reads it (lighter to walk than the fact itself).
+    private struct Input: Sendable {
+        let id: FactID
+        let appliesWhen: [Condition]
+        /// Required, without a default: a probe that lacks it (where it applies) gets a value.
+        let filled: Bool
+        /// Its position in `inputFacts`.
+        let position: Int
+    }
 
     init(model: Model) {
         self.model = model
-        factOrder = Dictionary(model.facts.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen = Set<FactID>()
+        fieldOrder = model.facts.ids.filter { seen.insert($0).inserted }
         inputFacts = model.facts.elements.filter { !$0.isDerived }
+        inputs = inputFacts.enumerated().map { k, f in
+            Input(id: f.id, appliesWhen: f.appliesWhen, filled: f.defaultValue == nil && f.required, position: k)
+        }
+        readable = Set(fieldOrder.filter { model.facts[id: $0]?.isDerived == false })
         space = QuestionSpace(model: model)
         engine = Engine(model: model)
         decoder = ScenarioDecoder(model: model)
@@ -29,26 +49,29 @@ struct ComparedSide: Sendable {
         }?.id ?? "product"
     }
 
-    /// The concrete scenarios of every class of this model's questions, in class order.
+    /// The concrete scenarios of every class of this model's questions, in class order (the
+    /// scenarios of the classes made on every core).
     func probes() -> [Scenario] {
         let classes = ScenarioClasses(space: space)
-        return classes.all().flatMap { classes.scenarios(of: $0) }
+        let all = classes.all()
+        return ParallelMap.map(all.count) { classes.scenarios(of: all[$0]) }.flatMap { $0 }
     }
 
     /// The probe as this model reads it: facts it does not know, or that do not apply, are dropped
     /// (and listed); required facts it lacks get the first answer of their question.
     func adapt(_ probe: Scenario) -> (scenario: Scenario, ignored: [FactID]) {
-        var s = Scenario()
+        var s = probe
         var ignored: [FactID] = []
-        for (fact, value) in probe.values {
-            if let f = model.facts[id: fact], !f.isDerived { s[fact] = value } else { ignored.append(fact) }
+        for fact in probe.values.keys where !readable.contains(fact) {
+            s[fact] = nil
+            ignored.append(fact)
         }
-        for fact in inputFacts {
-            let applies = fact.appliesWhen.allHold(in: s)
-            if s[fact.id] != nil {
-                if !applies { s[fact.id] = nil; ignored.append(fact.id) }
-            } else if applies, fact.defaultValue == nil, fact.required {
-                s[fact.id] = fill(fact, in: s)
+        for input in inputs {
+            let applies = input.appliesWhen.allHold(in: s)
+            if s[input.id] != nil {
+                if !applies { s[input.id] = nil; ignored.append(input.id) }
+            } else if applies, input.filled {
+                s[input.id] = fill(inputFacts[input.position], in: s)
             }
         }
         return (s, ignored.sorted())
@@ -66,22 +89,65 @@ struct ComparedSide: Sendable {
         }
     }
 
-    /// What this model decides for a probe (validated by its own decoder, as `explain` would).
-    func decide(_ probe: Scenario) -> (outcome: SideOutcome, decision: Decision?, input: Scenario) {
-        let (adapted, ignored) = adapt(probe)
-        let fields: [(String, ScenarioDecoder.Raw)] = adapted.values.keys
-            .sorted { (factOrder[$0] ?? 0, $0) < (factOrder[$1] ?? 0, $1) }
-            .map { ($0, .text(adapted[$0]!.description)) }
+    /// What this model decides for each probe (validated by its own decoder, as `explain` would),
+    /// with the input it decided. Probes are adapted on every core; the probes that adapt to the
+    /// same scenario differ only in what they ignored, so each distinct adapted scenario is
+    /// decided once (on every core) and its decision shared.
+    func decide(_ probes: [Scenario]) -> [(outcome: SideOutcome, decision: Decision?, input: Scenario)] {
+        let adapted = ParallelMap.map(probes.count) { i in Adapted(adapt(probes[i])) }
+        var slots: [Adapted: Int] = [:]
+        var distinct: [Scenario] = []
+        let slot = adapted.map { a in
+            if let k = slots[a] { return k }
+            slots[a] = distinct.count
+            distinct.append(a.scenario)
+            return distinct.count - 1
+        }
+        let judged = ParallelMap.map(distinct.count) { k in judge(distinct[k]) }
+        return zip(adapted, slot).map { a, k in
+            switch judged[k] {
+            case .notCovered(let errors): return (.notCovered(errors), nil, a.scenario)
+            case .failed(let message, let input): return (.failed(message), nil, input)
+            case .decided(var summary, let decision, let input):
+                summary.ignored = a.ignored
+                return (.decided(summary), decision, input)
+            }
+        }
+    }
+
+    /// A probe as this model reads it, hashed once (on the core that adapted it): the scenario
+    /// alone is the identity, what was ignored is not.
+    private struct Adapted: Hashable {
+        let scenario: Scenario
+        let ignored: [FactID]
+        let hash: Int
+        init(_ a: (scenario: Scenario, ignored: [FactID])) { scenario = a.scenario; ignored = a.ignored; hash = a.scenario.hashValue }
+        static func == (x: Adapted, y: Adapted) -> Bool { x.hash == y.hash && x.scenario == y.scenario }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    }
+
+    /// What this model makes of an adapted scenario, before the probe's ignored facts are added.
+    private enum Judgement {
+        case notCovered([String])
+        case failed(String, input: Scenario)
+        /// The summary's `ignored` is empty.
+        case decided(DecisionSummary, Decision, input: Scenario)
+    }
+
+    /// Decodes an adapted scenario from its text (fields in declaration order) and evaluates it.
+    private func judge(_ adapted: Scenario) -> Judgement {
+        let fields: [(String, ScenarioDecoder.Raw)] = fieldOrder.compactMap { id in adapted[id].map { (id, .text($0.description)) } }
         let input: Scenario
         switch decoder.decode(fields) {
         case .success(let s): input = s
-        case .failure(let e): return (.notCovered(e.errors.map(\.description)), nil, adapted)
+        case .failure(let e): return .notCovered(e.errors.map(\.description))
         }
-        let decision: Decision
-        do throws(EngineFailure) { decision = try engine.evaluate(input) } catch {
-            return (.failed(error.message), nil, input)
+        do throws(EngineFailure) {
+            let decision = try engine.evaluate(input)
+            return .decided(summary(decision, ignored: []), decision, input: input)
+        } catch {
+            return .failed(error.message, input: input)
         }
-        return (.decided(summary(decision, ignored: ignored)), decision, input)
     }
 
     /// The language-free summary of a decision.

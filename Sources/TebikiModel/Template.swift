@@ -11,43 +11,53 @@ public struct Template: Sendable, Hashable {
     public var segments: [Segment]
 
     /// Parses a template. Returns the error and its 0-based scalar offset when malformed.
+    ///
+    /// Braces, spaces and newlines are ASCII, so the template is scanned byte by byte in its UTF-8
+    /// and text and names are cut from it as slices: cut at ASCII bytes, they hold exactly the
+    /// scalars between.
     public static func parse(_ source: String) -> Result<Template, TemplateError> {
-        var segments: [Segment] = []
-        var text = ""
-        var name: String?
-        var offset = 0, openedAt = 0
-        let scalars = Array(source.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            if name == nil {
-                if c == "{" {
-                    if i + 1 < scalars.count, scalars[i + 1] == "{" { text.unicodeScalars.append("{"); i += 2; offset += 2; continue }
-                    if !text.isEmpty { segments.append(.text(text)); text = "" }
-                    name = ""; openedAt = offset
-                } else if c == "}" {
-                    if i + 1 < scalars.count, scalars[i + 1] == "}" { text.unicodeScalars.append("}"); i += 2; offset += 2; continue }
-                    return .failure(TemplateError(message: "a '}' closes no placeholder (write '}}' for a literal brace)", offset: offset))
-                } else {
-                    text.unicodeScalars.append(c)
+        var source = source
+        return source.withUTF8 { bytes in
+            let end = bytes.count
+            func slice(_ a: Int, _ b: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self) }
+            /// The offset of byte `i` in Unicode scalars (the bytes that do not continue a scalar).
+            func offset(_ i: Int) -> Int { bytes[..<i].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 } }
+
+            var segments: [Segment] = []
+            var text = ""               // the text so far, up to `runStart`
+            var runStart = 0
+            var i = 0
+            while i < end {
+                let c = bytes[i]
+                guard c == UInt8(ascii: "{") || c == UInt8(ascii: "}") else { i += 1; continue }
+                if i + 1 < end, bytes[i + 1] == c {
+                    // `{{` or `}}`: the run so far with one brace.
+                    text += slice(runStart, i + 1)
+                    i += 2; runStart = i
+                    continue
                 }
-            } else {
-                if c == "}" {
-                    guard let n = name, !n.isEmpty else {
-                        return .failure(TemplateError(message: "an empty placeholder '{}'", offset: openedAt))
-                    }
-                    segments.append(.placeholder(n)); name = nil
-                } else if c == "{" || c == " " || c == "\n" {
-                    return .failure(TemplateError(message: "a placeholder is not closed with '}'", offset: openedAt))
-                } else {
-                    name!.unicodeScalars.append(c)
+                if c == UInt8(ascii: "}") {
+                    return .failure(TemplateError(message: "a '}' closes no placeholder (write '}}' for a literal brace)", offset: offset(i)))
                 }
+                text += slice(runStart, i)
+                if !text.isEmpty { segments.append(.text(text)); text = "" }
+                var j = i + 1
+                while j < end, bytes[j] != UInt8(ascii: "}") {
+                    let d = bytes[j]
+                    if d == UInt8(ascii: "{") || d == UInt8(ascii: " ") || d == UInt8(ascii: "\n") { break }
+                    j += 1
+                }
+                guard j < end, bytes[j] == UInt8(ascii: "}") else {
+                    return .failure(TemplateError(message: "a placeholder is not closed with '}'", offset: offset(i)))
+                }
+                guard j > i + 1 else { return .failure(TemplateError(message: "an empty placeholder '{}'", offset: offset(i))) }
+                segments.append(.placeholder(slice(i + 1, j)))
+                i = j + 1; runStart = i
             }
-            i += 1; offset += 1
+            text += slice(runStart, end)
+            if !text.isEmpty { segments.append(.text(text)) }
+            return .success(Template(segments: segments))
         }
-        if name != nil { return .failure(TemplateError(message: "a placeholder is not closed with '}'", offset: openedAt)) }
-        if !text.isEmpty { segments.append(.text(text)) }
-        return .success(Template(segments: segments))
     }
 
     /// Creates a template from segments.
