@@ -12,7 +12,8 @@ final class ComparedSide: Sendable {
     /// The fact that names the product (the enumeration whose values are the products).
     let productFact: FactID
 
-    /// Every fact id once, in declaration order (the order of the fields given to the decoder).
+    /// Every input fact id once, in declaration order (the order of the fields given to the
+    /// decoder: an adapted probe holds input facts only).
     let fieldOrder: [FactID]
     /// The input facts, in declaration order.
     let inputFacts: [Fact]
@@ -33,13 +34,14 @@ final class ComparedSide: Sendable {
 
     init(model: Model) {
         self.model = model
-        var seen = Set<FactID>()
-        fieldOrder = model.facts.ids.filter { seen.insert($0).inserted }
         inputFacts = model.facts.elements.filter { !$0.isDerived }
+        var seen = Set<FactID>()
+        let inputIDs = Set(inputFacts.map(\.id))
+        fieldOrder = model.facts.ids.filter { inputIDs.contains($0) && seen.insert($0).inserted }
         inputs = inputFacts.enumerated().map { k, f in
             Input(id: f.id, appliesWhen: f.appliesWhen, filled: f.defaultValue == nil && f.required, position: k)
         }
-        readable = Set(fieldOrder.filter { model.facts[id: $0]?.isDerived == false })
+        readable = Set(inputIDs.filter { model.facts[id: $0]?.isDerived == false })
         space = QuestionSpace(model: model)
         engine = Engine(model: model)
         decoder = ScenarioDecoder(model: model)
