@@ -23,9 +23,14 @@ public struct ScenarioErrors: Error, Sendable, Hashable {
 /// Everything it knows about fields comes from facts.yaml.
 public struct ScenarioDecoder: Sendable {
     public let model: Model
+    /// The input facts in declaration order (found once, not per scenario decoded).
+    private let inputs: [Fact]
 
     /// Creates a decoder for a model.
-    public init(model: Model) { self.model = model }
+    public init(model: Model) {
+        self.model = model
+        inputs = model.facts.filter { !$0.isDerived }
+    }
 
     /// A raw value before typing: from JSON, or text from a command-line flag.
     public enum Raw: Sendable {
@@ -49,7 +54,6 @@ public struct ScenarioDecoder: Sendable {
     public func decode(_ fields: [(String, Raw)]) -> Result<Scenario, ScenarioErrors> {
         var errors: [ScenarioError] = []
         var scenario = Scenario()
-        let inputs = model.facts.filter { !$0.isDerived }
         for (key, raw) in fields {
             guard let fact = model.facts[id: key], !fact.isDerived else {
                 let hint = nearestName(to: key, in: inputs.map(\.id)).map { " (did you mean \"\($0)\"?)" } ?? ""
