@@ -61,19 +61,15 @@ public indirect enum DecisionTree: Sendable, Hashable {
 public struct TreeBuilder: Sendable {
     public let space: QuestionSpace
     public var model: Model { space.model }
-    /// Computes the derived facts of samples (created once: it indexes the model).
+    /// Computes the derived facts of samples and indexes each table's rows by their key fact, so
+    /// that a node of the entry table (a row per product) tests the rows its product's answer
+    /// leaves, not every row (created once: it indexes the model).
     private let engine: Engine
-    /// Each table's rows by their key fact, so that a node of the entry table (a row per
-    /// product) tests the rows its product's answer leaves, not every row.
-    private let rowIndexes: [String: RowIndex]
 
     /// Creates a builder.
     public init(space: QuestionSpace) {
         self.space = space
         engine = Engine(model: space.model)
-        var rowIndexes: [String: RowIndex] = [:]
-        for table in space.model.tables where rowIndexes[table.id] == nil { rowIndexes[table.id] = RowIndex(table) }
-        self.rowIndexes = rowIndexes
     }
 
     /// The tree from the entry table (or `table`), optionally with answers already given
@@ -103,7 +99,7 @@ public struct TreeBuilder: Sendable {
         let known = Set(path.map(\.fact))
         // Rows still possible: every cell on an answered fact accepts the answer's sample. When the
         // key fact is answered with one answer, rows whose key cell rejects it are left out at once.
-        let index = rowIndexes[tableID]
+        let index = engine.rowIndex(of: tableID)
         let keyAnswered = index?.key.map { key in path.contains { $0.fact == key && $0.answers.count == 1 } } ?? false
         let pool = keyAnswered ? index!.candidates(sample) : Array(table.rules.indices)
         let rows = pool.filter { k in

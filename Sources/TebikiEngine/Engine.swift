@@ -22,6 +22,9 @@ public struct Engine: Sendable {
     /// Each table's rows indexed by their key fact (a row per product in the entry table).
     private let rowIndexes: [String: RowIndex]
 
+    /// The row index of a table (the tree builder walks the tables with the engine's).
+    public func rowIndex(of tableID: String) -> RowIndex? { rowIndexes[tableID] }
+
     /// Creates an engine over a model.
     public init(model: Model) {
         self.model = model
@@ -72,16 +75,12 @@ public struct Engine: Sendable {
     /// triggers, directly or through other derived facts (computed once, not per scenario).
     private static func closures(derived: [FactID], byTrigger: [FactID: [Int]], derivedIndex: [FactID: Int],
                                  untriggered: [Int]) -> (byFact: [FactID: [Int]], untriggered: [Int]) {
+        // `start` and every derived fact triggered from `facts` or from a derived fact reached.
         func reach(_ start: [Int], from facts: [FactID]) -> [Int] {
             var seen = Set(start)
-            var pending = facts
+            var pending = facts + start.map { derived[$0] }
             while let f = pending.popLast() {
                 for i in byTrigger[f] ?? [] where seen.insert(i).inserted { pending.append(derived[i]) }
-            }
-            // The starting derived facts trigger others too.
-            var more = Array(seen).map { derived[$0] }
-            while let f = more.popLast() {
-                for i in byTrigger[f] ?? [] where seen.insert(i).inserted { more.append(derived[i]) }
             }
             return seen.sorted()
         }
