@@ -77,6 +77,7 @@ struct BuildCommand: ParsableCommand {
                 Console.err("tebiki: \(Stage.write.rawValue): \(error.message)\n")
                 throw ExitStatus(1)
             }
+            Teardown.keep(checker); Teardown.keep(build.pages); Teardown.keep(loaded)
             let elapsed = clock.now - start
             let ms = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
             let perLanguage = model.languages.map { "\($0.id) \(build.pageCounts[$0.id] ?? 0)" }.joined(separator: ", ")

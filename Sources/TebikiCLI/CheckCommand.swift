@@ -78,6 +78,7 @@ struct CheckCommand: ParsableCommand {
             }
             report = report.adding(loaded.diagnostics.filter { $0.severity != .note })
             emit(report)
+            Teardown.keep(checker); Teardown.keep(built.pages); Teardown.keep(loaded)
             if report.hasErrors { throw ExitStatus(1) }
         }
     }
