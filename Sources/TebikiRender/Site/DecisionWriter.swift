@@ -91,8 +91,15 @@ struct DecisionWriter {
             let explanation = Explanation(decision: rep.decision, model: model, language: lang.language, style: .markdown)
             // Warnings of the variant (not the cautions, which stand before their steps).
             let cautionIDs = Set(rep.decision.actions.compactMap { model.action($0.action)?.caution })
-            let warningIDs = unique(variant.cases.flatMap { c in c.boundaryDecisions.flatMap { $0.warnings.map(\.warning) } })
-                .filter { !cautionIDs.contains($0) }
+            var warningIDs: [String] = []
+            var seen = Set<String>()
+            for c in variant.cases {
+                for decision in c.boundaryDecisions {
+                    for w in decision.warnings where !cautionIDs.contains(w.warning) && seen.insert(w.warning).inserted {
+                        warningIDs.append(w.warning)
+                    }
+                }
+            }
             let warnings = warningIDs.compactMap { id in model.warnings[id: id].map { warningParagraph($0, id: id) } }
             if explanation.steps.isEmpty {
                 return VariantSteps(title: nil, warnings: warnings, cautions: [], steps: [], scenario: rep.scenario)
