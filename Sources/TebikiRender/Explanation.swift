@@ -49,9 +49,9 @@ public struct Explanation: Sendable, Hashable {
         for instance in decision.actions {
             guard let action = model.action(instance.action) else { continue }
             let caution = action.caution.flatMap { model.warnings[id: $0] }.map { filler.fill($0.text, values: values) }
+            var v = values
+            v["row"] = .integer(instance.row)
             for (k, step) in action.steps(in: decision.scenario).enumerated() {
-                var v = values
-                v["row"] = .integer(instance.row)
                 steps.append(StepText(action: action.id, text: filler.fill(step.text, values: v), caution: k == 0 ? caution : nil))
             }
         }

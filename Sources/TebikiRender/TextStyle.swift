@@ -54,28 +54,30 @@ public struct TemplateFiller: Sendable {
     /// CJK text and a filled-in label, term or value is dropped: `「OK」をクリック`,
     /// `支払日から 7 暦日目を過ぎる`. Spaces next to Latin letters and digits stay (`7 暦日`).
     public func fill(_ template: LocalizedTemplate, values: [String: FactValue] = [:]) -> String {
-        var pieces: [(text: String, filled: Bool)] = []
+        // Written piece by piece into one string (each piece's spacing depends only on what is
+        // written before it and on whether it or the piece before is filled in).
+        let tight = language.uiLabelTight
+        var out = ""
+        var previousFilled = false
         for segment in template[language.id].segments {
+            var text: String
+            let filled: Bool
             switch segment {
             case .text(let t):
-                pieces.append((style.text(t), false))
+                text = style.text(t)
+                filled = false
             case .placeholder(let name):
                 if let element = model.glossary[id: name] {
                     let label = element.label[language.id]
-                    pieces.append((element.isLabel ? style.label(label, in: language) : style.text(label), true))
+                    text = element.isLabel ? style.label(label, in: language) : style.text(label)
                 } else {
-                    pieces.append((style.text(values[name].map(format) ?? "{\(name)}"), true))
+                    text = style.text(values[name].map(format) ?? "{\(name)}")
                 }
+                filled = true
             }
-        }
-        guard language.uiLabelTight else { return pieces.map(\.text).joined() }
-        var out = ""
-        var previousFilled = false
-        for piece in pieces {
-            var text = piece.text
-            if piece.filled || previousFilled {
+            if tight && (filled || previousFilled) {
                 // The space sits at the end of `out` (text before a filled piece) or at the start of `text`.
-                if out.hasSuffix(" "), let before = out.dropLast().unicodeScalars.last, let after = text.unicodeScalars.first,
+                if out.hasSuffix(" "), let before = Self.scalarBeforeLast(out), let after = text.unicodeScalars.first,
                    Self.isCJK(before), Self.isCJK(after) {
                     out.removeLast()
                 } else if text.hasPrefix(" "), let before = out.unicodeScalars.last, let after = text.dropFirst().unicodeScalars.first,
@@ -84,9 +86,18 @@ public struct TemplateFiller: Sendable {
                 }
             }
             out += text
-            previousFilled = piece.filled
+            previousFilled = filled
         }
         return out
+    }
+
+    /// The scalar before the last one of `s` (`s` ends with a one-scalar Character, the space):
+    /// the last scalar of `s.dropLast()`, found without `dropLast`, which walks the whole string.
+    private static func scalarBeforeLast(_ s: String) -> Unicode.Scalar? {
+        let scalars = s.unicodeScalars
+        guard !scalars.isEmpty else { return nil }
+        let last = scalars.index(before: scalars.endIndex)
+        return last > scalars.startIndex ? scalars[scalars.index(before: last)] : nil
     }
 
     /// Whether a character is CJK text or CJK punctuation (kana, ideographs, 「」、。, full-width forms).

@@ -183,4 +183,71 @@ struct RenderTextTests {
             return out
         }
     }
+
+    /// The placeholders filled name by name, as `SiteLanguage.s` did before the one pass.
+    static func fillingByName(_ template: String, _ values: [String: String]) -> String {
+        var t = template
+        for (k, v) in values.sorted(by: { $0.key < $1.key }) { t = t.replacingAll("{\(k)}", with: v) }
+        return t
+    }
+
+    static let templatePieces = ["{days}", "{product}", "{a}", "{b}", "{x}", "{", "}", "{{", "}}", " ", "days", "日",
+                                 "返金", "\u{301}", "\u{600}", "e", "-", "{a}{b}", "{a}\u{301}", "\u{600}{b}"]
+    static let fillValues: [[String: String]] = [
+        ["days": "7"], ["days": "7", "product": "SSL 証明書"], ["a": "", "b": "B"], ["a": "{b}", "b": "x"],
+        ["a": "{", "b": "}"], ["a": "\u{301}z", "b": "z\u{600}"], ["product": "{days}", "days": "{product}"], ["a": "b", "x": ""],
+    ]
+
+    @Test("filling placeholders in one pass gives what replacing them name by name gives", arguments: fillValues)
+    func fillingOnePass(_ values: [String: String]) {
+        for template in RenderTextTests.texts(RenderTextTests.templatePieces, count: 400, seed: 11) {
+            #expect(template.filling(values) == RenderTextTests.fillingByName(template, values), "\(template) with \(values)")
+        }
+    }
+
+    @Test("placeholders filled", arguments: [
+        ("{days} 暦日", ["days": "7"], "7 暦日"),
+        ("{a}{b}", ["a": "1", "b": "2"], "12"),
+        ("{{a}}", ["a": "b"], "{b}"),
+        ("{{a}}", ["a": "b", "b": "c"], "c"),
+        ("{a}", ["a": "{b}", "b": "c"], "c"),
+        ("{b}", ["a": "x", "b": "{a}"], "{a}"),
+        ("{a}\u{301}", ["a": "x"], "{a}\u{301}"),
+        ("{missing} {a}", ["a": "x"], "{missing} x"),
+    ])
+    func filling(_ template: String, _ values: [String: String], _ expected: String) {
+        #expect(template.filling(values) == expected)
+    }
+
+    @Test("an SVG drawn once with gaps for the links takes any page's hrefs", arguments: ["ssl-certificate/ja", "private-ca/en"])
+    func svgLinkSlots(_ name: String) {
+        let graph = realDiagram(name).graph
+        let slots = DiagramSVG(graph: graph, description: "d").linkSlots
+        #expect(slots.filled(graph.nodes.compactMap(\.link)) == DiagramSVG(graph: graph, description: "d").svg)
+        var other = graph
+        for i in other.nodes.indices where other.nodes[i].link != nil { other.nodes[i].link = "../x/\(i)&\"<y>.html" }
+        #expect(slots.filled(other.nodes.compactMap(\.link)) == DiagramSVG(graph: other, description: "d").svg)
+        #expect(other.nodes.contains { $0.link != nil })
+    }
+
+    @Test("tables, quotes and lists are written as the joined lines were", arguments: [[], [""], ["a"], ["a", "b|c", ""]])
+    func markdownBlocks(_ cells: [String]) {
+        var doc = MarkdownDocument()
+        doc.table(header: cells, rows: [cells, cells.reversed()])
+        doc.quote(cells)
+        doc.numbered(cells)
+        doc.bullets(cells)
+        var expected = "| " + cells.joined(separator: " | ") + " |\n"
+        expected += "|" + cells.map { _ in "---|" }.joined() + "\n"
+        for row in [cells, cells.reversed()] { expected += "| " + row.joined(separator: " | ") + " |\n" }
+        expected += "\n"
+        if !cells.isEmpty {
+            expected += cells.map { "> " + $0 }.joined(separator: "\n>\n") + "\n\n"
+            for (i, item) in cells.enumerated() { expected += "\(i + 1). " + item + "\n" }
+            expected += "\n"
+            for item in cells { expected += "- " + item + "\n" }
+            expected += "\n"
+        }
+        #expect(doc.markdown == expected)
+    }
 }

@@ -74,9 +74,14 @@ public struct DiagramSVG: Sendable {
     }
 
     /// The SVG document.
-    public var svg: String {
+    public var svg: String { linkSlots.filled(graph.nodes.compactMap(\.link)) }
+
+    /// The SVG document with a gap for the href of each linked node, in node order: the same
+    /// graph drawn with other hrefs (the tree on pages at other depths) is not laid out again.
+    var linkSlots: LinkSlots {
         let blocks = blocks()
         let layout = layout(blocks)
+        var pieces: [String] = []
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tdg\""
         out += " width=\"\(n(layout.width))\" height=\"\(n(layout.height))\" viewBox=\"0 0 \(n(layout.width)) \(n(layout.height))\""
         // With links inside, the drawing is a group of links, not one image (role="img" would hide them).
@@ -128,14 +133,34 @@ public struct DiagramSVG: Sendable {
                 y += Style.lineHeight
             }
             group += "</g>"
-            if let link = node.link {
-                out += "<a class=\"tdg-link\" href=\"\(escape(link))\">\(group)</a>\n"
+            if node.link != nil {
+                out += "<a class=\"tdg-link\" href=\""
+                pieces.append(out)
+                out = "\">\(group)</a>\n"
             } else {
                 out += group + "\n"
             }
         }
         out += "</svg>\n"
-        return out
+        pieces.append(out)
+        return LinkSlots(pieces: pieces)
+    }
+
+    /// A drawing with a gap for each link's href.
+    struct LinkSlots: Sendable {
+        /// The text around the gaps, one piece more than gaps.
+        var pieces: [String]
+
+        /// The drawing with `hrefs`, escaped, in the gaps (one href per gap, in order).
+        func filled(_ hrefs: [String]) -> String {
+            precondition(hrefs.count == pieces.count - 1, "one href per link of the drawing")
+            var out = pieces[0]
+            for (k, href) in hrefs.enumerated() {
+                out += DiagramSVG.escapes.apply(href)
+                out += pieces[k + 1]
+            }
+            return out
+        }
     }
 
     /// The CSS classes of a node.

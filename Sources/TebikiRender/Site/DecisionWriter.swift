@@ -38,24 +38,25 @@ struct DecisionWriter {
     func summary(_ cases: [LeafCases.Case], compact: Bool, sharedFormulas: Set<String>) -> DecisionSummary? {
         let model = lang.model
         guard let first = cases.first else { return nil }
-        let leaves = unique(cases.map(\.leaf.decision))
-        let reasons = unique(leaves.map(\.reason)).compactMap { model.reasons[id: $0].map { lang.fill($0.text) } }
+        // Each fact in the order the cases first name it (the cases share few distinct decisions).
+        let reasons = unique(cases.map(\.leaf.decision.reason)).compactMap { model.reasons[id: $0].map { lang.fill($0.text) } }
+        let formulas = unique(cases.compactMap(\.leaf.decision.amount))
         var rows: [[String]] = []
         let outcome = model.outcomes[id: first.leaf.decision.outcome]
         if let outcome { rows.append([lang.md("explain.outcome"), InlineMarker.text(outcome.title[lang.id])]) }
-        for formula in unique(leaves.compactMap(\.amount)) {
+        for formula in formulas {
             if let f = model.formulas[id: formula] { rows.append([lang.md("explain.formula"), lang.md(f.text)]) }
         }
         let routes = unique(cases.compactMap(\.decision.route)).compactMap { model.routes[id: $0] }.map { lang.fill($0.text) }
         if !routes.isEmpty && !compact { rows.append([lang.md("explain.route"), routes.joined(separator: " ")]) }
-        for channel in unique(leaves.compactMap(\.channel)) {
+        for channel in unique(cases.compactMap(\.leaf.decision.channel)) {
             if let c = model.channels[id: channel] { rows.append([lang.md("explain.channel"), lang.fill(c.text)]) }
         }
         if outcome?.refunds == true && outcome?.determinable != false && !compact {
             rows.append([lang.md("explain.deadline"), InlineMarker.text(lang.s("site.deadline-rule", ["days": String(model.edition.window.length)]))])
         }
         var examples: [String] = []
-        for formula in unique(leaves.compactMap(\.amount)) {
+        for formula in formulas {
             if let f = model.formulas[id: formula], let example = f.example, !(compact && sharedFormulas.contains(formula)) {
                 examples.append(InlineMarker.styled("example-label", lang.md("site.example")) + InlineMarker.text(lang.s("site.title-separator")) + lang.md(example.text))
             }
@@ -90,8 +91,15 @@ struct DecisionWriter {
             let explanation = Explanation(decision: rep.decision, model: model, language: lang.language, style: .markdown)
             // Warnings of the variant (not the cautions, which stand before their steps).
             let cautionIDs = Set(rep.decision.actions.compactMap { model.action($0.action)?.caution })
-            let warningIDs = unique(variant.cases.flatMap { c in c.boundaryDecisions.flatMap { $0.warnings.map(\.warning) } })
-                .filter { !cautionIDs.contains($0) }
+            var warningIDs: [String] = []
+            var seen = Set<String>()
+            for c in variant.cases {
+                for decision in c.boundaryDecisions {
+                    for w in decision.warnings where !cautionIDs.contains(w.warning) && seen.insert(w.warning).inserted {
+                        warningIDs.append(w.warning)
+                    }
+                }
+            }
             let warnings = warningIDs.compactMap { id in model.warnings[id: id].map { warningParagraph($0, id: id) } }
             if explanation.steps.isEmpty {
                 return VariantSteps(title: nil, warnings: warnings, cautions: [], steps: [], scenario: rep.scenario)

@@ -9,7 +9,7 @@ struct GuidePageMaker {
     /// A question's page: the question, its help, the answers so far (each a link back to change
     /// it) and one link per answer.
     func question(_ node: SiteTree.QuestionNode, _ lang: SiteLanguage) -> PageDraft {
-        let path = SiteTree.questionPath(node.path, language: lang.id)
+        let path = lang.questionPage(node.path)
         let title = lang.question(node.fact)
         return PageDraft(path: path, title: title) { ext in
             let linker = Linker(from: path, ext: ext)
@@ -19,10 +19,9 @@ struct GuidePageMaker {
             doc.heading(2, lang.s("site.choose-answer"))
             doc.bullets(node.branches.map { b in
                 let target: SitePath
-                let childPath = node.path + [DecisionTree.PathStep(fact: node.fact, answers: b.answers)]
                 switch b.node {
                 case .leaf(let leaf): target = SiteTree.leafPath(leaf, language: lang.id)
-                default: target = SiteTree.questionPath(childPath, language: lang.id)
+                default: target = lang.questionPage(node.path + [DecisionTree.PathStep(fact: node.fact, answers: b.answers)])
                 }
                 return linker.link(lang.answers(b.answers, fact: node.fact), target)
             })
@@ -64,7 +63,7 @@ struct GuidePageMaker {
                     InlineMarker.text((model.tables[id: r.table]?.title[lang.id] ?? r.table) + " (" + rule.id + ")") + ": " + lang.citation(rule.source)
                 }
             })
-            doc.paragraph(lang.md("site.permalink-note") + " " + linker.link(lang.s("site.guide-restart"), SiteTree.questionPath([], language: lang.id)))
+            doc.paragraph(lang.md("site.permalink-note") + " " + linker.link(lang.s("site.guide-restart"), lang.questionPage([])))
             return PageDraft.Body(document: doc, claims: writer.claims)
         }
     }
@@ -93,8 +92,8 @@ struct GuidePageMaker {
         doc.bullets(path.indices.map { i in
             let step = path[i]
             return InlineMarker.text(lang.question(step.fact)) + " → " + InlineMarker.text(lang.answers(step.answers, fact: step.fact))
-                + " (" + linker.link(lang.s("site.change-answer"), SiteTree.questionPath(Array(path[..<i]), language: lang.id)) + ")"
+                + " (" + linker.link(lang.s("site.change-answer"), lang.questionPage(path[..<i])) + ")"
         })
-        if restart { doc.paragraph(linker.link(lang.s("site.guide-restart"), SiteTree.questionPath([], language: lang.id))) }
+        if restart { doc.paragraph(linker.link(lang.s("site.guide-restart"), lang.questionPage([]))) }
     }
 }

@@ -10,7 +10,7 @@ struct MarkdownDocument {
 
     /// A diagram, drawn for the page's format.
     struct DiagramBlock {
-        /// Mermaid (without the fence) for the Markdown page, SVG for the HTML page.
+        /// For the Markdown page the Markdown of the block (`diagramMarkdown`), for the HTML page the SVG.
         var drawing: String
         var caption: String
         var textAlternative: String
@@ -20,43 +20,73 @@ struct MarkdownDocument {
     @discardableResult
     mutating func heading(_ level: Int, _ plain: String) -> String {
         let anchor = slugs.next(InlineMarker.stripped(plain))
-        markdown += String(repeating: "#", count: level) + " " + InlineMarker.text(plain) + "\n\n"
+        // Appended piece by piece: the page grows in place, without a string per heading.
+        for _ in 0..<level { markdown += "#" }
+        markdown += " "
+        markdown += InlineMarker.text(plain)
+        markdown += "\n\n"
         return anchor
     }
 
     /// A paragraph of ready Markdown (already escaped).
     mutating func paragraph(_ md: String) {
         guard !md.isEmpty else { return }
-        markdown += md + "\n\n"
+        markdown += md
+        markdown += "\n\n"
     }
 
     /// A bulleted list of ready Markdown items.
     mutating func bullets(_ items: [String]) {
         guard !items.isEmpty else { return }
-        for item in items { markdown += "- " + item + "\n" }
+        for item in items {
+            markdown += "- "
+            markdown += item
+            markdown += "\n"
+        }
         markdown += "\n"
     }
 
     /// A numbered list: one item per entry, each on one line.
     mutating func numbered(_ items: [String]) {
         guard !items.isEmpty else { return }
-        for (i, item) in items.enumerated() { markdown += "\(i + 1). " + item + "\n" }
+        for (i, item) in items.enumerated() {
+            markdown += String(i + 1)
+            markdown += ". "
+            markdown += item
+            markdown += "\n"
+        }
         markdown += "\n"
     }
 
     /// A block quote of ready Markdown paragraphs.
     mutating func quote(_ paragraphs: [String]) {
         guard !paragraphs.isEmpty else { return }
-        markdown += paragraphs.map { "> " + $0 }.joined(separator: "\n>\n") + "\n\n"
+        for (i, paragraph) in paragraphs.enumerated() {
+            markdown += i == 0 ? "> " : "\n>\n> "
+            markdown += paragraph
+        }
+        markdown += "\n\n"
     }
 
     /// A GFM table of ready Markdown cells.
     mutating func table(header: [String], rows: [[String]]) {
         guard !rows.isEmpty else { return }
-        markdown += "| " + header.joined(separator: " | ") + " |\n"
-        markdown += "|" + header.map { _ in "---|" }.joined() + "\n"
-        for row in rows { markdown += "| " + row.joined(separator: " | ") + " |\n" }
+        row(header)
+        markdown += "|"
+        for _ in header { markdown += "---|" }
         markdown += "\n"
+        for cells in rows { row(cells) }
+        markdown += "\n"
+    }
+
+    /// One line of a table: `| a | b |`.
+    private mutating func row(_ cells: [String]) {
+        markdown += "| "
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { markdown += " | " }
+            markdown += cell
+        }
+        markdown += " |\n"
     }
 
     /// A text alternative as Markdown: lines `- …` indented by two spaces a level become nested
@@ -84,16 +114,21 @@ struct MarkdownDocument {
         CommonMark.html(outline(text)) ?? "<p>" + HTML.escape(text) + "</p>"
     }
 
-    /// A diagram block: in Markdown a ```mermaid fence and the text alternative; in HTML the SVG.
+    /// A diagram block: in Markdown its Markdown; in HTML a marker where the SVG goes.
     mutating func diagram(_ block: DiagramBlock, forHTML: Bool) {
         if forHTML {
             markdown += "\(InlineMarker.diagram)\(diagrams.count)\(InlineMarker.diagram)\n\n"
         } else {
-            var fence = "```"
-            while block.drawing.contains(fence) { fence += "`" }
-            markdown += fence + "mermaid\n" + block.drawing + (block.drawing.hasSuffix("\n") ? "" : "\n") + fence + "\n\n"
-            markdown += MarkdownDocument.outline(block.textAlternative)
+            markdown += block.drawing
         }
         diagrams.append(block)
+    }
+
+    /// A diagram in Markdown: Mermaid (without the fence) in a ```mermaid fence, then the text
+    /// alternative as an outline.
+    static func diagramMarkdown(drawing: String, textAlternative: String) -> String {
+        var fence = "```"
+        while drawing.contains(fence) { fence += "`" }
+        return fence + "mermaid\n" + drawing + (drawing.hasSuffix("\n") ? "" : "\n") + fence + "\n\n" + outline(textAlternative)
     }
 }

@@ -10,11 +10,73 @@ struct ProductSection {
     let product: Product
     let diagrams: DiagramFactory
 
+    /// What the section says whatever page it is on: made once per product and language, as the
+    /// refund-rules page and the product's page each write the section as Markdown and as HTML.
+    struct Texts: Sendable {
+        /// The paragraphs before the diagram: the product's summary and its source.
+        var intro: [String]
+        /// The link to the guide page where the product's questions begin.
+        var start: Link?
+        /// The rows of the situations where no refund is possible, each with its permalink.
+        var refusals: [Refusal]
+        /// The refunding situations, grouped by procedure.
+        var groups: [Group]
+    }
+
+    /// A link's text (plain) and the page it goes to; the href depends on the page it is on.
+    struct Link: Sendable {
+        var text: String
+        var page: SitePath
+    }
+
+    /// A situation where no refund is possible: the table's cells, the reason's without the permalink.
+    struct Refusal: Sendable {
+        var condition: String
+        var outcome: String
+        var reason: String
+        var permalink: Link
+    }
+
+    /// The refunding situations of one procedure.
+    struct Group: Sendable {
+        var title: String
+        var conditions: [String]
+        var leaves: [DecisionTree.Leaf]
+        var permalinks: [Link]
+        var sources: [String]
+    }
+
     /// Writes the section; `level` is the level of its subsections' headings.
     func write(into doc: inout MarkdownDocument, writer: inout DecisionWriter, linker: Linker, level: Int) {
+        let texts = lang.sections.value(for: product.id) { makeTexts() }
+        for paragraph in texts.intro { doc.paragraph(paragraph) }
+        if let start = texts.start { doc.paragraph(linker.link(start.text, start.page)) }
+        if let subtree = tree.productTrees[product.id], case .question = subtree {
+            doc.heading(level, lang.s("site.decision-tree"))
+            doc.diagram(diagrams.block(subtree, product: product, lang: lang, linker: linker), forHTML: linker.html)
+        }
+        if !texts.refusals.isEmpty {
+            doc.heading(level, lang.s("site.no-refund-cases"))
+            let rows = texts.refusals.map { r in
+                [r.condition, r.outcome, r.reason + " " + linker.link(r.permalink.text, r.permalink.page)]
+            }
+            doc.table(header: [lang.md("site.condition"), lang.md("explain.outcome"), lang.md("explain.reason")], rows: rows)
+        }
+        for group in texts.groups {
+            doc.heading(level, group.title)
+            doc.bullets(group.conditions)
+            writer.summary(of: group.leaves, tree: tree, into: &doc, compact: true)
+            writer.steps(of: group.leaves, tree: tree, into: &doc, level: level + 1)
+            doc.paragraph(group.permalinks.map { linker.link($0.text, $0.page) }.joined(separator: " · "))
+            doc.bullets(group.sources)
+        }
+    }
+
+    /// The section's texts (`Texts`).
+    func makeTexts() -> Texts {
         let model = lang.model
-        doc.paragraph(lang.md(product.summary))
-        if let source = product.source { doc.paragraph(lang.citation(source)) }
+        var intro = [lang.md(product.summary)]
+        if let source = product.source { intro.append(lang.citation(source)) }
         // Situations in the order of the rows that decide them (the tables' order, as the source reads).
         let rowIndex = { (leaf: DecisionTree.Leaf) -> Int in
             guard let r = leaf.rules.last else { return 0 }
@@ -22,56 +84,42 @@ struct ProductSection {
         }
         let leaves = tree.leaves(of: product.id).enumerated()
             .sorted { (rowIndex($0.element), $0.offset) < (rowIndex($1.element), $1.offset) }.map(\.element)
-        if let start = startPage() {
-            doc.paragraph(linker.link(lang.s("site.guide-start-product", ["product": product.title[lang.id]]), start))
-        }
-        if let subtree = tree.productTrees[product.id], case .question = subtree {
-            doc.heading(level, lang.s("site.decision-tree"))
-            doc.diagram(diagrams.block(subtree, product: product, lang: lang, linker: linker), forHTML: linker.html)
-        }
+        let start = startPage().map { Link(text: lang.s("site.guide-start-product", ["product": product.title[lang.id]]), page: $0) }
         // When no refund is possible.
-        let refusing = leaves.filter { model.outcomes[id: $0.decision.outcome]?.refunds == false }
-        if !refusing.isEmpty {
-            doc.heading(level, lang.s("site.no-refund-cases"))
-            let rows = refusing.map { leaf -> [String] in
-                let condition = conditions(of: [leaf]).last ?? ""
-                let outcome = model.outcomes[id: leaf.decision.outcome].map { InlineMarker.text($0.title[lang.id]) } ?? ""
-                let reason = model.reasons[id: leaf.decision.reason].map { lang.fill($0.text) } ?? ""
-                let link = linker.link(lang.s("site.permalink"), SiteTree.leafPath(leaf, language: lang.id))
-                return [condition, outcome, reason + " " + link]
-            }
-            doc.table(header: [lang.md("site.condition"), lang.md("explain.outcome"), lang.md("explain.reason")], rows: rows)
+        let refusals = leaves.filter { model.outcomes[id: $0.decision.outcome]?.refunds == false }.map { leaf in
+            Refusal(
+                condition: conditions(of: [leaf]).last ?? "",
+                outcome: model.outcomes[id: leaf.decision.outcome].map { InlineMarker.text($0.title[lang.id]) } ?? "",
+                reason: model.reasons[id: leaf.decision.reason].map { lang.fill($0.text) } ?? "",
+                permalink: Link(text: lang.s("site.permalink"), page: SiteTree.leafPath(leaf, language: lang.id))
+            )
         }
         // Each refunding situation, grouped by its procedure.
-        var groups: [String: [DecisionTree.Leaf]] = [:]
+        var byKey: [String: [DecisionTree.Leaf]] = [:]
         var order: [String] = []
         for leaf in leaves where model.outcomes[id: leaf.decision.outcome]?.refunds != false {
             let key = leaf.decision.procedure ?? leaf.id
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(leaf)
+            if byKey[key] == nil { order.append(key) }
+            byKey[key, default: []].append(leaf)
         }
-        for key in order {
-            let group = groups[key]!
+        let groups = order.map { key -> Group in
+            let group = byKey[key]!
             let title = model.procedures[id: key]?.title[lang.id] ?? model.outcomes[id: group[0].decision.outcome]?.title[lang.id] ?? key
-            doc.heading(level, title)
-            doc.bullets(conditions(of: group))
-            writer.summary(of: group, tree: tree, into: &doc, compact: true)
-            writer.steps(of: group, tree: tree, into: &doc, level: level + 1)
-            var links: [String] = []
-            for leaf in group {
+            let permalinks = group.map { leaf -> Link in
                 var text = lang.s("site.permalink")
                 if group.count > 1, let last = leaf.path.last {
                     text += " (" + lang.s("site.when-answer", ["question": lang.factName(last.fact), "answers": lang.answers(last.answers, fact: last.fact)]) + ")"
                 }
-                links.append(linker.link(text, SiteTree.leafPath(leaf, language: lang.id)))
+                return Link(text: text, page: SiteTree.leafPath(leaf, language: lang.id))
             }
-            doc.paragraph(links.joined(separator: " · "))
             var seen = Set<String>()
             let sources = group.flatMap { leaf in leaf.rules.filter { $0.table != model.edition.entryTable } }
                 .compactMap { r in model.tables[id: r.table]?.rules.first { $0.id == r.rule }?.source }
                 .filter { seen.insert("\($0.line)\($0.quote)").inserted }
-            doc.bullets(sources.map { lang.citation($0) })
+            return Group(title: title, conditions: conditions(of: group), leaves: group, permalinks: permalinks,
+                         sources: sources.map { lang.citation($0) })
         }
+        return Texts(intro: intro, start: start, refusals: refusals, groups: groups)
     }
 
     /// The guide page where this product's questions begin (or its outcome, when none is asked).
