@@ -89,7 +89,13 @@ final class CompiledLayout: Sendable {
     /// Whether the layout uses only tags whose output the pieces reproduce.
     let compilable: Bool
     /// Pieces by shape; nil where the sentinels did not come through.
-    private let shapes = Mutex<[[UInt8]: [Piece]?]>([:])
+    private let shapes = Mutex<[ShapeKey: [Piece]?]>([:])
+
+    /// A shape's bytes, hashed as one block (an array of bytes hashes byte by byte).
+    struct ShapeKey: Hashable {
+        let bytes: [UInt8]
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    }
 
     init(_ template: MustacheTemplate) {
         self.template = template
@@ -106,9 +112,10 @@ final class CompiledLayout: Sendable {
         var texts: [String] = []
         texts.reserveCapacity(64)
         values.shape(into: &key, texts: &texts)
-        let pieces = shapes.withLock { $0[key] } ?? {
+        let shape = ShapeKey(bytes: key)
+        let pieces = shapes.withLock { $0[shape] } ?? {
             let compiled = compile(values, count: texts.count)
-            shapes.withLock { $0[key] = compiled }
+            shapes.withLock { $0[shape] = compiled }
             return compiled
         }()
         guard let pieces else { return template.render(values.mustacheContext) }
