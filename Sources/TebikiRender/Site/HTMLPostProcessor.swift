@@ -65,22 +65,27 @@ public enum HTMLPostProcessor {
         let patterns = pairs.map { (Array($0.0.utf8), Array($0.1.utf8)) }
         var starts = [Bool](repeating: false, count: 256)
         for (pattern, _) in patterns { starts[Int(pattern[0])] = true }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 8)
-        var i = 0
-        scan: while i < bytes.count {
-            if starts[Int(bytes[i])] {
-                for (pattern, replacement) in patterns where bytes[i] == pattern[0] && i + pattern.count <= bytes.count
-                    && bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
-                    out += replacement
-                    i += pattern.count
-                    continue scan
+        return bytes.withUnsafeBufferPointer { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8)
+            var i = 0
+            scan: while i < bytes.count {
+                if starts[Int(bytes[i])] {
+                    for (pattern, replacement) in patterns where i + pattern.count <= bytes.count
+                        && UnsafeBufferPointer(rebasing: bytes[i..<(i + pattern.count)]).elementsEqual(pattern) {
+                        out += replacement
+                        i += pattern.count
+                        continue scan
+                    }
                 }
+                // Up to the next byte that may start a pattern, copied at once.
+                var j = i + 1
+                while j < bytes.count, !starts[Int(bytes[j])] { j += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                i = j
             }
-            out.append(bytes[i])
-            i += 1
+            return out
         }
-        return out
     }
 
     /// The diagrams put in place of their marks (`<p>\u{E003}n\u{E003}</p>`), in one pass.
@@ -114,6 +119,7 @@ public enum HTMLPostProcessor {
 
     /// The text of an HTML fragment: tags removed, cmark's entities decoded, marks removed.
     public static func plainText(_ html: String) -> String {
+        if html.utf8.allSatisfy({ $0 < 0x80 }) { return asciiPlainText(html) }
         var text = ""
         var inTag = false
         for c in html {
@@ -122,10 +128,49 @@ public enum HTMLPostProcessor {
             if !inTag { text.append(c) }
         }
         text = InlineMarker.stripped(text)
+        // Every entity starts with `&`.
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
             text = text.replacingAll(entity, with: value)
         }
         return text
+    }
+
+    /// `plainText` of ASCII HTML, in one pass over the bytes: there every byte is a Character (or
+    /// half of a CR LF, which no pattern holds), no mark can occur, and decoding the entities from
+    /// the left is the same as replacing them in turn, `&amp;` last (no replacement makes another
+    /// entity, and `&amp;`'s `&` is never read again).
+    private static func asciiPlainText(_ html: String) -> String {
+        let entities: [([UInt8], UInt8)] = [
+            (Array("&lt;".utf8), UInt8(ascii: "<")), (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&quot;".utf8), UInt8(ascii: "\"")),
+            (Array("&#39;".utf8), UInt8(ascii: "'")), (Array("&amp;".utf8), UInt8(ascii: "&")),
+        ]
+        var html = html
+        return html.withUTF8 { bytes in
+            var text: [UInt8] = []
+            text.reserveCapacity(bytes.count)
+            var inTag = false
+            for b in bytes {
+                if b == UInt8(ascii: "<") { inTag = true; continue }
+                if b == UInt8(ascii: ">") && inTag { inTag = false; continue }
+                if !inTag { text.append(b) }
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(text.count)
+            var i = 0
+            scan: while i < text.count {
+                if text[i] == UInt8(ascii: "&") {
+                    for (entity, value) in entities where i + entity.count <= text.count && text[i..<(i + entity.count)].elementsEqual(entity) {
+                        out.append(value)
+                        i += entity.count
+                        continue scan
+                    }
+                }
+                out.append(text[i])
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// The full post-process of a page's HTML.
@@ -179,8 +224,11 @@ public enum HTMLPostProcessor {
                 } else if InlineMarker.isMark(InlineMarker.separator, bytes, at: i) || InlineMarker.isMark(InlineMarker.diagram, bytes, at: i) {
                     i += 3
                 } else {
-                    out.append(bytes[i])
-                    i += 1
+                    // Up to the next byte that may start a mark, copied at once.
+                    var j = i + 1
+                    while j < bytes.count, bytes[j] != InlineMarker.markLead { j += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                    i = j
                 }
             }
             for _ in 0..<open { out += Array("</span>".utf8) }

@@ -9,18 +9,34 @@ public struct HeadingSlug: Sendable {
 
     /// The slug of a heading's text, before repeats are numbered.
     public static func base(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for c in text.lowercased().unicodeScalars {
+            if c.isASCII {
+                // The same categories as below, by byte: letters and digits kept, `_` is a
+                // connector punctuation, `-` and space become `-`, the rest is punctuation,
+                // symbols or controls.
+                let b = UInt8(c.value)
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+                    out.append(b)
+                case UInt8(ascii: "-"), UInt8(ascii: " "):
+                    out.append(UInt8(ascii: "-"))
+                default:
+                    break
+                }
+                continue
+            }
             switch c.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                  .nonspacingMark, .spacingMark, .enclosingMark,
                  .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation:
-                out.unicodeScalars.append(c)
+                out.append(contentsOf: UTF8.encode(c)!)
             default:
-                if c == "-" { out += "-" } else if c == " " { out += "-" }
+                break
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The next heading's anchor on the page: its base slug, numbered when already taken.

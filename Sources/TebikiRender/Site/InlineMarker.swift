@@ -48,6 +48,9 @@ public enum InlineMarker {
         i + 2 < bytes.count && bytes[i] == 0xEE && bytes[i + 1] == 0x80 && bytes[i + 2] & 0xF0 == 0x80
     }
 
+    /// The first UTF-8 byte of every mark.
+    static let markLead: UInt8 = 0xEE
+
     /// Whether the mark `scalar` (one of U+E000…U+E00F) starts at byte `i` (false at the end).
     static func isMark(_ scalar: Unicode.Scalar, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         i + 2 < bytes.count && bytes[i] == 0xEE && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 | UInt8(scalar.value - 0xE000)
@@ -69,8 +72,11 @@ public enum InlineMarker {
                 } else if isMark(close, bytes, at: i) || isMark(separator, bytes, at: i) {
                     i += 3
                 } else {
-                    out.append(bytes[i])
-                    i += 1
+                    // Up to the next byte that may start a mark, copied at once.
+                    var j = i + 1
+                    while j < bytes.count, bytes[j] != markLead { j += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                    i = j
                 }
             }
             return String(decoding: out, as: UTF8.self)

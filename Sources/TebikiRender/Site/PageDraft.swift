@@ -22,12 +22,20 @@ struct PageDraft {
 struct Linker {
     let from: SitePath
     let ext: String
+    /// `from`'s file, made once for the page's many links.
+    private let fromFile: String
 
-    /// The relative href of `to` (and an anchor in it).
+    init(from: SitePath, ext: String) {
+        self.from = from
+        self.ext = ext
+        fromFile = from.file(ext)
+    }
+
+    /// The relative href of `to` (and an anchor in it); an anchor in the page itself is just `#anchor`.
     func href(_ to: SitePath, anchor: String? = nil) -> String {
-        let target = from == to ? "" : SitePath.relative(from: from.file(ext), to: to.file(ext))
-        let fragment = anchor.map { "#" + $0 } ?? ""
-        return target.isEmpty && fragment.isEmpty ? SitePath.relative(from: from.file(ext), to: to.file(ext)) : target + fragment
+        if from == to, let anchor { return "#" + anchor }
+        let target = SitePath.relative(from: fromFile, to: to.file(ext))
+        return anchor.map { target + "#" + $0 } ?? target
     }
 
     /// A Markdown link with escaped text (`[text](href)`).

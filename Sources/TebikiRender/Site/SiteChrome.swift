@@ -49,42 +49,57 @@ struct SiteChrome {
         let content = HTMLPostProcessor.process(rendered, diagrams: body.diagrams, figureLabel: lang.s("site.diagram-text"))
         let file = draft.path.file("html")
         let rel = { (to: String) in SitePath.relative(from: file, to: to) }
-        let nav: [[String: Any]] = navigation(lang).map { item in
-            ["href": rel(item.path.file("html")), "label": item.label, "current": item.path == draft.path]
+        var nav: [LayoutValues] = []
+        for item in navigation(lang) {
+            var v = LayoutValues()
+            v.set("href", rel(item.path.file("html")))
+            v.set("label", item.label)
+            v.set("current", item.path == draft.path)
+            nav.append(v)
         }
-        var languages: [[String: Any]] = []
-        var alternates: [[String: Any]] = []
+        var languages: [LayoutValues] = []
+        var alternates: [LayoutValues] = []
         if everyLanguage.contains(draft.path.key) {
             for l in model.languages {
                 let target = draft.path.inLanguage(l.id).file("html")
-                languages.append(["lang": l.id, "name": l.name, "href": rel(target), "current": l.id == lang.id])
-                alternates.append(["hreflang": l.id, "href": absolute(target)])
+                var language = LayoutValues()
+                language.set("lang", l.id)
+                language.set("name", l.name)
+                language.set("href", rel(target))
+                language.set("current", l.id == lang.id)
+                languages.append(language)
+                var alternate = LayoutValues()
+                alternate.set("hreflang", l.id)
+                alternate.set("href", absolute(target))
+                alternates.append(alternate)
             }
-            alternates.append(["hreflang": "x-default", "href": xDefault(draft.path.key)])
+            var alternate = LayoutValues()
+            alternate.set("hreflang", "x-default")
+            alternate.set("href", xDefault(draft.path.key))
+            alternates.append(alternate)
         }
-        let data: [String: Any] = [
-            "lang": lang.id,
-            "title": draft.title,
-            "siteTitle": lang.s("site.title"),
-            "homeHref": rel(IndexPageMaker.path(lang.id).file("html")),
-            "cssHref": rel("style.css"),
-            "canonical": absolute(file),
-            "hasCanonical": true,
-            "skipLabel": lang.s("site.skip"),
-            "navLabel": lang.s("site.nav"),
-            "languagesLabel": lang.s("site.other-languages"),
-            "nav": nav,
-            "hasNav": !nav.isEmpty,
-            "languages": languages,
-            "hasLanguages": !languages.isEmpty,
-            "alternates": alternates,
-            "edition": editionLine(lang),
-            "footer": lang.s("site.footer"),
-            "markdownHref": rel(draft.path.file("md")),
-            "markdownLabel": lang.s("site.markdown"),
-            "content": content,
-        ]
-        return Page(path: file, contents: templates.layout.render(data))
+        var data = LayoutValues()
+        data.set("lang", lang.id)
+        data.set("title", draft.title)
+        data.set("siteTitle", lang.s("site.title"))
+        data.set("homeHref", rel(IndexPageMaker.path(lang.id).file("html")))
+        data.set("cssHref", rel("style.css"))
+        data.set("canonical", absolute(file))
+        data.set("hasCanonical", true)
+        data.set("skipLabel", lang.s("site.skip"))
+        data.set("navLabel", lang.s("site.nav"))
+        data.set("languagesLabel", lang.s("site.other-languages"))
+        data.set("nav", nav)
+        data.set("hasNav", !nav.isEmpty)
+        data.set("languages", languages)
+        data.set("hasLanguages", !languages.isEmpty)
+        data.set("alternates", alternates)
+        data.set("edition", editionLine(lang))
+        data.set("footer", lang.s("site.footer"))
+        data.set("markdownHref", rel(draft.path.file("md")))
+        data.set("markdownLabel", lang.s("site.markdown"))
+        data.set("content", content)
+        return Page(path: file, contents: templates.compiledLayout.render(data))
     }
 
     /// The site's main navigation in a language.

@@ -6,6 +6,8 @@ import Mustache
 public struct SiteTemplates: Sendable {
     /// The parsed layout.
     let layout: MustacheTemplate
+    /// The same layout, rendered from pieces per shape of the page values (see `CompiledLayout`).
+    let compiledLayout: CompiledLayout
     /// The style sheet, copied to `style.css`.
     let css: String
 
@@ -36,6 +38,7 @@ public struct SiteTemplates: Sendable {
             throw SiteBuildError(stage: "templates", message: "\(cssName): the style sheet has no rules")
         }
         self.layout = template
+        self.compiledLayout = CompiledLayout(template)
         self.css = css
     }
 
