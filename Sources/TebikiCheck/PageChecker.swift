@@ -28,30 +28,48 @@ struct PageChecker {
         }
         var read = [StepListReader.Result?](repeating: nil, count: claims.count)
         for results in readByPage { for (i, r) in results { read[i] = r } }
-        // 2. What a reader sees of the model's steps, by scenario and language (nil: undecidable),
-        // and of each step read from a page (the same steps recur on many pages): each distinct
-        // one made once, on every core.
+        // 2. The model's steps, by scenario and language (nil: undecidable), and what a reader
+        // sees of them and of each step read from a page: each distinct scenario, list and text
+        // handled once (the same steps recur on many pages, and a page's steps are the model's),
+        // on every core. Each claim keeps the numbers of its own, not to look them up again.
+        var scenarios: [Scenario] = [], scenarioIndex: [Scenario: Int] = [:]
         var expectedKeys: [ExpectedKey] = [], expectedIndex: [ExpectedKey: Int] = [:]
-        var visibleKeys: [VisibleKey] = [], visibleIndex: [VisibleKey: Int] = [:]
-        for (i, claim) in claims.enumerated() {
-            let key = ExpectedKey(scenario: claim.scenario, language: claim.language)
-            if expectedIndex[key] == nil { expectedIndex[key] = expectedKeys.count; expectedKeys.append(key) }
-            guard case .items(let items)? = read[i] else { continue }
-            let html = StepListReader.isHTML(claim.path)
-            for item in items {
-                let v = VisibleKey(text: item.text, html: html)
-                if visibleIndex[v] == nil { visibleIndex[v] = visibleKeys.count; visibleKeys.append(v) }
+        var claimScenario: [Int] = [], claimExpected: [Int] = []
+        claimScenario.reserveCapacity(claims.count); claimExpected.reserveCapacity(claims.count)
+        for claim in claims {
+            let s: Int, e: Int
+            if let known = scenarioIndex[claim.scenario] { s = known } else {
+                s = scenarios.count; scenarioIndex[claim.scenario] = s; scenarios.append(claim.scenario)
             }
+            let key = ExpectedKey(scenario: s, language: claim.language)
+            if let known = expectedIndex[key] { e = known } else {
+                e = expectedKeys.count; expectedIndex[key] = e; expectedKeys.append(key)
+            }
+            claimScenario.append(s); claimExpected.append(e)
         }
-        let expectedSteps = ParallelMap.map(expectedKeys.count) { k -> [String]? in
-            self.expectedSteps(scenario: expectedKeys[k].scenario, language: expectedKeys[k].language)?.map { visible($0, html: false) }
+        let expectedMarkdown = ParallelMap.map(expectedKeys.count) { k in
+            self.expectedSteps(scenario: scenarios[expectedKeys[k].scenario], language: expectedKeys[k].language)
+        }
+        var visibleKeys: [VisibleKey] = [], visibleIndex: [VisibleKey: Int] = [:]
+        func visibleID(_ text: String, html: Bool) -> Int {
+            let v = VisibleKey(text: text, html: html)
+            if let k = visibleIndex[v] { return k }
+            visibleIndex[v] = visibleKeys.count; visibleKeys.append(v)
+            return visibleKeys.count - 1
+        }
+        let expectedVisible = expectedMarkdown.map { steps in steps?.map { visibleID($0, html: false) } }
+        let itemVisible = claims.indices.map { i -> [Int] in
+            guard case .items(let items)? = read[i] else { return [] }
+            let html = StepListReader.isHTML(claims[i].path)
+            return items.map { visibleID($0.text, html: html) }
         }
         let visibleTexts = ParallelMap.map(visibleKeys.count) { k in visible(visibleKeys[k].text, html: visibleKeys[k].html) }
         // 3. The lists against the model, claim by claim.
         var out: [Diagnostic] = []
         var counts: [CountKey: [(LanguageID, Int, SourceLocation)]] = [:]
+        let directory = siteDirectory.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
         for (i, claim) in claims.enumerated() {
-            let file = (siteDirectory.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "") + claim.path
+            let file = directory + claim.path
             let pageStart = SourceLocation(file: file, line: 1, column: 1)
             // The scenario as JSON, made only for a diagnostic.
             func example() -> String { context.counterexample(claim.scenario) }
@@ -60,8 +78,7 @@ struct PageChecker {
                                       "the page \(claim.path) the site claims steps on does not exist", counterexample: example()))
                 continue
             }
-            let html = StepListReader.isHTML(claim.path)
-            guard let expected = expectedSteps[expectedIndex[ExpectedKey(scenario: claim.scenario, language: claim.language)]!] else {
+            guard let expected = expectedVisible[claimExpected[i]] else {
                 out.append(Diagnostic(.error, "check.page.undecidable", at: pageStart,
                                       "the steps under #\(claim.anchor) are for a scenario the engine cannot decide, or for a language the model does not have (\(claim.language))",
                                       counterexample: example()))
@@ -82,11 +99,12 @@ struct PageChecker {
             case .items(let found): items = found
             }
             let firstAt = SourceLocation(file: file, line: items[0].line, column: items[0].column)
-            counts[CountKey(anchor: claim.anchor, scenario: claim.scenario, path: languageFree(claim.path, claim.language)), default: []]
+            counts[CountKey(anchor: claim.anchor, scenario: claimScenario[i], path: Self.languageFree(claim.path, claim.language)), default: []]
                 .append((claim.language, items.count, firstAt))
             for k in 0..<min(items.count, expected.count) {
-                let want = expected[k]
-                let found = visibleTexts[visibleIndex[VisibleKey(text: items[k].text, html: html)]!]
+                // The same text (the same number) reads the same.
+                guard itemVisible[i][k] != expected[k] else { continue }
+                let want = visibleTexts[expected[k]], found = visibleTexts[itemVisible[i][k]]
                 guard found != want else { continue }
                 out.append(Diagnostic(
                     .error, "check.page.step-differs", at: SourceLocation(file: file, line: items[k].line, column: items[k].column),
@@ -105,14 +123,32 @@ struct PageChecker {
             let sorted = lists.sorted { $0.0 < $1.0 }
             out.append(Diagnostic(.error, "check.page.languages-differ", at: sorted[0].2,
                                   "the languages of the list #\(key.anchor) have different numbers of steps: \(sorted.map { "\($0.0) \($0.1)" }.joined(separator: ", "))",
-                                  counterexample: context.counterexample(key.scenario), related: sorted.dropFirst().map(\.2)))
+                                  counterexample: context.counterexample(scenarios[key.scenario]), related: sorted.dropFirst().map(\.2)))
         }
         return out
     }
 
-    private struct ExpectedKey: Hashable { var scenario: Scenario; var language: LanguageID }
-    private struct CountKey: Hashable { var anchor: String; var scenario: Scenario; var path: String }
-    private struct VisibleKey: Hashable { var text: String; var html: Bool }
+    /// A scenario (its number in the claims' scenarios) and a language.
+    private struct ExpectedKey: Hashable { var scenario: Int; var language: LanguageID }
+    /// A list on the pages of all languages: its anchor, scenario (numbered) and language-free path.
+    private struct CountKey: Hashable { var anchor: String; var scenario: Int; var path: String }
+
+    /// A step text and its format, compared and hashed by its UTF-8 bytes: `String` hashes
+    /// text that is not ASCII (Japanese steps) only after normalizing it, and step texts are long.
+    private struct VisibleKey: Hashable {
+        var text: String
+        var html: Bool
+        static func == (a: VisibleKey, b: VisibleKey) -> Bool {
+            guard a.html == b.html else { return false }
+            var x = a.text, y = b.text
+            return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+        }
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(html)
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
 
     /// The model's steps for a claim's scenario, as Markdown, in the claim's language.
     private func expectedSteps(scenario: Scenario, language id: LanguageID) -> [String]? {
@@ -128,7 +164,18 @@ struct PageChecker {
     }
 
     /// The path with its language folder replaced, so that `ja/x.md` and `en/x.md` pair up.
-    private func languageFree(_ path: String, _ language: LanguageID) -> String {
+    /// An ASCII path and language are compared byte by byte (there a byte is a `Character`).
+    static func languageFree(_ path: String, _ language: LanguageID) -> String {
+        let bytes = Array(path.utf8), languageBytes = Array(language.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }), languageBytes.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            for (k, part) in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).enumerated() {
+                if k > 0 { out.append(UInt8(ascii: "/")) }
+                if part.elementsEqual(languageBytes) { out.append(UInt8(ascii: "*")) } else { out += part }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         for i in parts.indices where parts[i] == language { parts[i] = "*" }
         return parts.joined(separator: "/")

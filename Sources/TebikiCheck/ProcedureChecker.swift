@@ -7,9 +7,17 @@ import TebikiModel
 /// refund is requested, a refund request exactly when a refund follows, no irreversible action
 /// when none does (D16), the D17 warning on a wait that may outlast the window, and the amount
 /// and the deadline recomputed.
-struct ProcedureChecker {
+///
+/// A class, not a struct: checking a scenario then reads the model in place, where the struct's
+/// model was copied whole (every catalog retained and released) for each of the scenarios.
+final class ProcedureChecker: Sendable {
     let context: CheckContext
-    var model: Model { context.model }
+    let model: Model
+
+    init(context: CheckContext) {
+        self.context = context
+        model = context.model
+    }
 
     func run() -> [Diagnostic] {
         // Class by class on every core; the diagnostics kept in class order.
@@ -40,9 +48,8 @@ struct ProcedureChecker {
         }
 
         // The deciding row, found from the trace.
-        guard let fired = decision.trace.last(where: { f in
-            if case .decide? = rule(f)?.result { return true } else { return false }
-        }), let row = rule(fired), case .decide(let ruling) = row.result, let outcome = model.outcomes[id: ruling.outcome] else {
+        guard let row = decidingRow(decision.trace), case .decide(let ruling) = row.result,
+              let outcome = model.outcomes[id: ruling.outcome] else {
             add(.error, "check.engine.no-deciding-row", nil, "the engine's decision names no deciding row")
             return out
         }
@@ -168,7 +175,15 @@ struct ProcedureChecker {
         return out
     }
 
-    private func rule(_ fired: FiredRule) -> Rule? {
-        model.tables[id: fired.table]?.rules.first { $0.id == fired.rule }
+    /// The last row of `trace` that decides (a row is the first of its table with its id).
+    /// The rows are compared by id in place: no row is copied until the one that decides.
+    private func decidingRow(_ trace: [FiredRule]) -> Rule? {
+        for fired in trace.reversed() {
+            guard let t = model.tables.position(of: fired.table) else { continue }
+            let rules = model.tables.elements[t].rules
+            guard let k = rules.indices.first(where: { rules[$0].id == fired.rule }) else { continue }
+            if case .decide = rules[k].result { return rules[k] }
+        }
+        return nil
     }
 }

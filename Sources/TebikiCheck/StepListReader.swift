@@ -34,26 +34,31 @@ enum StepListReader {
     /// The text is split where a `Character` is "\n": at every line feed not after a carriage
     /// return (a line feed is a grapheme of its own, but \r\n is one grapheme); one \r at the
     /// end of a line is dropped.
+    /// The bytes are scanned through a buffer, not the string's index type (a page has tens of
+    /// thousands of bytes); the lines are then cut at those byte offsets.
     static func lines(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex, previous: UInt8 = 0
-        func add(_ end: String.Index) {
-            let dropsCR = end > start && utf8[utf8.index(before: end)] == UInt8(ascii: "\r")
-            lines.append(text[start..<(dropsCR ? utf8.index(before: end) : end)])
-        }
-        var i = utf8.startIndex
-        while i < utf8.endIndex {
-            let b = utf8[i]
-            if b == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") {
-                add(i)
-                start = utf8.index(after: i)
+        func ranges(_ u: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+            var ranges: [Range<Int>] = []
+            var start = 0, previous: UInt8 = 0
+            func add(_ end: Int) {
+                let dropsCR = end > start && u[end - 1] == UInt8(ascii: "\r")
+                ranges.append(start..<(dropsCR ? end - 1 : end))
             }
-            previous = b
-            i = utf8.index(after: i)
+            for i in 0..<u.count {
+                let b = u[i]
+                if b == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") {
+                    add(i)
+                    start = i + 1
+                }
+                previous = b
+            }
+            add(u.count)
+            return ranges
         }
-        add(utf8.endIndex)
-        return lines
+        let utf8 = text.utf8
+        let byteRanges = utf8.withContiguousStorageIfAvailable(ranges) ?? Array(utf8).withUnsafeBufferPointer(ranges)
+        let base = utf8.startIndex
+        return byteRanges.map { text[utf8.index(base, offsetBy: $0.lowerBound)..<utf8.index(base, offsetBy: $0.upperBound)] }
     }
 
     /// The anchors of a Markdown page's headings: the index of the line after each, and its level
@@ -69,7 +74,7 @@ enum StepListReader {
                     let explicit = String(title[title.index(open, offsetBy: 2)..<title.index(before: title.endIndex)])
                     if anchors[explicit] == nil { anchors[explicit] = (i + 1, level) }
                 }
-            } else if line.hasPrefix("<"), let id = htmlID(line) {
+            } else if line.utf8.first == UInt8(ascii: "<"), line.hasPrefix("<"), let id = htmlID(line) {
                 if anchors[id] == nil { anchors[id] = (i + 1, 7) }
             }
         }
@@ -106,6 +111,8 @@ enum StepListReader {
 
     /// `## Title` → (2, "Title").
     static func heading(_ line: Substring) -> (Int, Substring)? {
+        // Most lines are not headings: one byte tells (a "#" Character starts with a "#" byte).
+        guard line.utf8.first == UInt8(ascii: "#") else { return nil }
         let hashes = line.prefix { $0 == "#" }.count
         guard (1...6).contains(hashes), line.dropFirst(hashes).first == " " else { return nil }
         var title = line.dropFirst(hashes + 1)
@@ -121,8 +128,9 @@ enum StepListReader {
         guard let mark = after.first, mark == "." || mark == ")" else { return nil }
         let body = after.dropFirst()
         guard body.first == " " || body.isEmpty else { return nil }
-        let text = body.drop { $0 == " " }
-        return (text, digits + 1 + (body.count - text.count))
+        // The spaces dropped, counted (not the whole body twice: items are long).
+        let spaces = body.prefix { $0 == " " }.count
+        return (body.dropFirst(spaces), digits + 1 + spaces)
     }
 
     /// The GitHub-style slug of a heading, as the site gives it (`HeadingSlug`, TebikiRender):
@@ -164,15 +172,14 @@ enum StepListReader {
         var lines = LineCounter(u, newlines: newlines)
         while i < u.count {
             guard u[i] == UInt8(ascii: "<") else { i += 1; continue }
-            let tag = tagName(u, i)
-            switch tag {
-            case "ol", "ul": depth += 1
-            case "/ol", "/ul":
+            switch listTag(u, i) {
+            case .listOpen: depth += 1
+            case .listClose:
                 if depth == 0 { closedAt = i }
                 depth -= 1
-            case "li" where depth == 0:
+            case .itemOpen where depth == 0:
                 if let end = u[i...].firstIndex(of: UInt8(ascii: ">")) { itemStart = end + 1 }
-            case "/li" where depth == 0:
+            case .itemClose where depth == 0:
                 if let s = itemStart {
                     let (line, column) = lines.position(s)
                     items.append(Item(text: String(decoding: u[s..<i], as: UTF8.self), line: line, column: column))
@@ -218,23 +225,44 @@ enum StepListReader {
         }
     }
 
-    private static func tagName(_ u: [UInt8], _ i: Int) -> String {
+    /// The tags `htmlItems` follows.
+    enum ListTag: Equatable { case listOpen, listClose, itemOpen, itemClose }
+
+    /// The list tag starting at the `<` at `i`, if it is one: its name runs to `>`, a space or a
+    /// line feed and is `ol`, `ul` or `li` in any case, after a `/` for a closing tag. Compared
+    /// byte by byte (no name is made: a page has thousands of tags).
+    static func listTag(_ u: [UInt8], _ i: Int) -> ListTag? {
         var j = i + 1
-        var name = ""
-        while j < u.count, u[j] != UInt8(ascii: ">"), u[j] != UInt8(ascii: " "), u[j] != UInt8(ascii: "\n") {
-            name.unicodeScalars.append(Unicode.Scalar(u[j])); j += 1
+        let closing = j < u.count && u[j] == UInt8(ascii: "/")
+        if closing { j += 1 }
+        var end = j
+        while end < u.count, u[end] != UInt8(ascii: ">"), u[end] != UInt8(ascii: " "), u[end] != UInt8(ascii: "\n") { end += 1 }
+        guard end - j == 2 else { return nil }
+        // ORing 0x20 lowers an ASCII capital and leaves its lower case; no other byte becomes o, u, l or i.
+        let first = u[j] | 0x20, second = u[j + 1] | 0x20
+        if (first == UInt8(ascii: "o") || first == UInt8(ascii: "u")) && second == UInt8(ascii: "l") {
+            return closing ? .listClose : .listOpen
         }
-        return name.lowercased()
+        if first == UInt8(ascii: "l") && second == UInt8(ascii: "i") { return closing ? .itemClose : .itemOpen }
+        return nil
     }
 
     static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
         guard !needle.isEmpty, hay.count >= needle.count else { return nil }
-        var i = from
-        while i <= hay.count - needle.count {
-            if hay[i] == needle[0], hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
+        return hay.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var i = from
+                while i <= h.count - n.count {
+                    if h[i] == n[0] {
+                        var k = 1
+                        while k < n.count, h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return i }
+                    }
+                    i += 1
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     private static func lineColumn(_ u: [UInt8], _ offset: Int) -> (line: Int, column: Int) {
@@ -249,15 +277,26 @@ enum StepListReader {
     /// The text a reader sees in an HTML fragment, up to the first nested block (a caution, a
     /// nested list): tags removed, entities decoded, white space collapsed.
     static func visibleText(html: String) -> String {
-        var u = Array(html.utf8)
-        for block in ["<blockquote", "<ol", "<ul", "<div", "<aside", "<table"] {
-            if let at = find(Array(block.utf8), in: u, from: 0) { u = Array(u[..<at]) }
+        let u = Array(html.utf8)
+        let fragment = u[..<firstBlock(u)]
+        return scalarVisibleText(fragment) ?? visibleTextByCharacters(String(decoding: fragment, as: UTF8.self))
+    }
+
+    /// The tags that open a nested block.
+    private static let blockTags: [[UInt8]] = ["<blockquote", "<ol", "<ul", "<div", "<aside", "<table"].map { Array($0.utf8) }
+
+    /// The offset of the first nested block's tag (the end when there is none), in one pass.
+    /// Each tag has one `<`, its first byte, so no two occurrences overlap: the first of any
+    /// is where cutting at each tag's first occurrence in turn would end the fragment.
+    private static func firstBlock(_ u: [UInt8]) -> Int {
+        for i in u.indices where u[i] == UInt8(ascii: "<") {
+            for tag in blockTags where u.count - i >= tag.count && u[i..<(i + tag.count)].elementsEqual(tag) { return i }
         }
-        return asciiVisibleText(u) ?? visibleTextByCharacters(String(decoding: u, as: UTF8.self))
+        return u.count
     }
 
     /// The text a reader sees in an HTML fragment without nested blocks, read `Character` by
-    /// `Character` (any fragment; `visibleText` reads most in one pass over their bytes).
+    /// `Character` (any fragment; `visibleText` reads most by scalar, over their bytes).
     static func visibleTextByCharacters(_ s: String) -> String {
         var out = ""
         var inTag = false
@@ -269,16 +308,17 @@ enum StepListReader {
         return collapse(decodeEntities(out))
     }
 
-    /// `visibleText` in one pass over the bytes, for a fragment of ASCII without carriage returns
-    /// or numeric entities (there every byte is a `Character` of its own, and so is every decoded
-    /// entity); nil for any other fragment.
-    private static func asciiVisibleText(_ u: [UInt8]) -> String? {
-        // Tags removed.
+    /// `visibleText` in one pass over the UTF-8 bytes, for a fragment that reads the same by
+    /// scalar as by `Character` (`readsAsScalars`) and has no numeric entity (it may decode to
+    /// a scalar that joins its neighbours); nil for any other fragment. Japanese text qualifies
+    /// as readily as English: only the scalars next to markup and white space are examined.
+    private static func scalarVisibleText(_ u: ArraySlice<UInt8>) -> String? {
+        guard readsAsScalars(u) else { return nil }
+        // Tags removed (`<` and `>` are never part of a longer scalar's bytes).
         var text: [UInt8] = []
         text.reserveCapacity(u.count)
         var inTag = false
         for b in u {
-            guard b < 0x80, b != UInt8(ascii: "\r") else { return nil }
             if b == UInt8(ascii: "<") { inTag = true; continue }
             if b == UInt8(ascii: ">") && inTag { inTag = false; continue }
             if !inTag { text.append(b) }
@@ -287,13 +327,20 @@ enum StepListReader {
         var out: [UInt8] = []
         out.reserveCapacity(text.count)
         var space = false
-        func emit(_ b: UInt8) {
-            if b == 0x20 || (0x09...0x0D).contains(b) { space = !out.isEmpty; return }
+        func separate() { space = !out.isEmpty }
+        func put(_ b: UInt8) {
             if space { out.append(0x20); space = false }
             out.append(b)
         }
+        func emit(_ b: UInt8) { if b == 0x20 || (0x09...0x0D).contains(b) { separate() } else { put(b) } }
         var i = 0
         while i < text.count {
+            if text[i] >= 0x80 {
+                let (scalar, length) = scalar(text[...], at: i)
+                if scalar.properties.isWhitespace { separate() } else { for k in i..<(i + length) { put(text[k]) } }
+                i += length
+                continue
+            }
             guard text[i] == UInt8(ascii: "&") else { emit(text[i]); i += 1; continue }
             if i + 1 < text.count, text[i + 1] == UInt8(ascii: "#") { return nil }
             if let semi = text[i...].firstIndex(of: UInt8(ascii: ";")), semi - i <= 10,
@@ -306,6 +353,58 @@ enum StepListReader {
             i += 1
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether reading `u` scalar by scalar finds the tags, entities and white space that reading
+    /// it `Character` by `Character` finds: true when every `Character` holding an ASCII or a
+    /// white-space scalar is that scalar alone (then removing tags and decoding entities joins no
+    /// new `Character` around them either), there is no carriage return (\r\n is one `Character`)
+    /// and no U+037E, the one scalar whose `Character` equals one of `<>&;` (";").
+    /// Whether two scalars join is asked only where an ASCII or white-space scalar meets one that
+    /// may join (`mayJoin`): two ASCII scalars join only as \r\n.
+    static func readsAsScalars(_ u: ArraySlice<UInt8>) -> Bool {
+        var previous: Unicode.Scalar?
+        var previousPlain = false
+        var i = u.startIndex
+        while i < u.endIndex {
+            let current: Unicode.Scalar, length: Int
+            if u[i] < 0x80 {
+                if u[i] == UInt8(ascii: "\r") { return false }
+                (current, length) = (Unicode.Scalar(u[i]), 1)
+            } else {
+                (current, length) = scalar(u, at: i)
+                if current == "\u{037E}" { return false }
+            }
+            let plain = current.isASCII || current.properties.isWhitespace
+            if let p = previous, plain || previousPlain, mayJoin(p) || mayJoin(current) {
+                var pair = String(Character(p))
+                pair.unicodeScalars.append(current)
+                if pair.count == 1 { return false }
+            }
+            (previous, previousPlain) = (current, plain)
+            i += length
+        }
+        return true
+    }
+
+    /// False for the scalars that join no neighbour into one `Character` (neither prepended,
+    /// extending nor a spacing mark): those below U+0300 (except \r) and the kana and the
+    /// ideographs of Japanese text. Conservative: true for every other scalar.
+    static func mayJoin(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0D: return true
+        case 0..<0x300, 0x3041...0x3096, 0x30A0...0x30FF, 0x4E00...0x9FFF: return false
+        default: return true
+        }
+    }
+
+    /// The scalar whose UTF-8 starts at `i` of valid UTF-8 (a lead byte), and its length in bytes.
+    private static func scalar(_ u: ArraySlice<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let lead = u[i]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for k in 1..<length { value = value << 6 | UInt32(u[i + k] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// The ASCII character of a named entity `decodeEntities` knows (`&nbsp;` reads as a space).

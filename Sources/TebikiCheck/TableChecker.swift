@@ -10,7 +10,13 @@ import TebikiModel
 /// - Rows with the same cells: conflicting (different results) or duplicate.
 struct TableChecker {
     let context: CheckContext
-    var model: Model { context.model }
+    /// The model, held (not read through `context` each time: that would copy it).
+    let model: Model
+
+    init(context: CheckContext) {
+        self.context = context
+        model = context.model
+    }
 
     func run() -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -80,6 +86,82 @@ struct TableChecker {
         var witness: [[(Scenario, String)?]]
     }
 
+    /// What the walk does after a row wins.
+    private enum Then {
+        /// Hand over to the table at this index (nil: a table the model does not have).
+        case next(Int?)
+        /// Decide; `refunds`: the outcome refunds, so the route table follows.
+        case decide(refunds: Bool)
+        case route
+    }
+
+    /// A cell of a row: its test and the fact it reads, by number (`FactValues`).
+    private struct Cell {
+        let fact: Int
+        let test: UnaryTest
+    }
+
+    /// The values of one scenario by fact number, each looked up in the scenario when a cell first
+    /// reads it: the rows one scenario is tested against read the same few facts again and again.
+    private struct FactValues {
+        /// The facts, numbered.
+        let ids: [FactID]
+        private var values: [FactValue?]
+        private var known: [Bool]
+        private var read: [Int] = []
+
+        init(_ ids: [FactID]) {
+            self.ids = ids
+            values = Array(repeating: nil, count: ids.count)
+            known = Array(repeating: false, count: ids.count)
+        }
+
+        /// Forgets the values read (for the next scenario).
+        mutating func reset() {
+            for f in read { known[f] = false }
+            read.removeAll(keepingCapacity: true)
+        }
+
+        /// Whether every cell passes, as `Condition.holds(in:)` says.
+        mutating func allHold(_ cells: [Cell], in scenario: Scenario) -> Bool {
+            cells.allSatisfy { cell in cell.test.matches(value(cell.fact, in: scenario), in: scenario) }
+        }
+
+        private mutating func value(_ f: Int, in scenario: Scenario) -> FactValue? {
+            if known[f] { return values[f] }
+            values[f] = scenario[ids[f]]
+            known[f] = true
+            read.append(f)
+            return values[f]
+        }
+    }
+
+    /// A table as the walk reads it, taken apart once: the rows' cells, ids and what follows
+    /// each, so that testing a row copies no `Rule` (a row is tested for thousands of scenarios).
+    private struct Rows {
+        let id: String
+        let unique: Bool
+        let index: RowIndex
+        let cells: [[Cell]]
+        let ids: [String]
+        let then: [Then]
+
+        init(_ table: DecisionTable, tableIndex: [String: Int], refundingOutcomes: Set<String>, factNumber: [FactID: Int]) {
+            id = table.id
+            unique = table.hitPolicy == .unique
+            index = RowIndex(table)
+            cells = table.rules.map { $0.conditions.map { Cell(fact: factNumber[$0.fact]!, test: $0.test) } }
+            ids = table.rules.map(\.id)
+            then = table.rules.map { rule in
+                switch rule.result {
+                case .next(let next): return .next(tableIndex[next])
+                case .decide(let d): return .decide(refunds: refundingOutcomes.contains(d.outcome))
+                case .route: return .route
+                }
+            }
+        }
+    }
+
     private func walkDiagnostics(reported: inout Set<String>) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let tables = model.tables.elements
@@ -90,27 +172,38 @@ struct TableChecker {
                      fired: tables.map { Array(repeating: false, count: $0.rules.count) },
                      witness: tables.map { Array(repeating: nil, count: $0.rules.count) })
         let refundingOutcomes = Set(model.outcomes.filter(\.refunds).map(\.id))
-        let rowIndex = tables.map(RowIndex.init)
+        var factNumber: [FactID: Int] = [:], factIDs: [FactID] = []
+        for table in tables {
+            for rule in table.rules {
+                for c in rule.conditions where factNumber[c.fact] == nil { factNumber[c.fact] = factIDs.count; factIDs.append(c.fact) }
+            }
+        }
+        let rows = tables.map { Rows($0, tableIndex: index, refundingOutcomes: refundingOutcomes, factNumber: factNumber) }
+        var values = FactValues(factIDs)
         let entry = index[model.edition.entryTable], route = index[model.edition.routeTable]
 
+        // The tables one case has passed through: a handful, so a list, reused from case to case.
+        var visited: [Int] = []
         for c in context.cases {
             guard let scenario = c.derived else { continue }
             var current = entry
-            var visited = Set<Int>()
-            var decidedOutcome: String?
-            while let t = current, visited.insert(t).inserted {
+            visited.removeAll(keepingCapacity: true)
+            values.reset()
+            var refunds = false
+            while let t = current, !visited.contains(t) {
+                visited.append(t)
                 current = nil
                 w.reached[t] = true
-                guard let winner = walk(tables[t], t, rowIndex[t], scenario: scenario, input: c.input, &w, reported: &reported, out: &out) else { break }
-                switch winner.result {
-                case .next(let next): current = index[next]
-                case .decide(let d): decidedOutcome = d.outcome
+                guard let winner = walk(rows[t], t, scenario: scenario, values: &values, input: c.input, &w, reported: &reported, out: &out) else { break }
+                switch rows[t].then[winner] {
+                case .next(let next): current = next
+                case .decide(let r): refunds = r
                 case .route: break
                 }
             }
-            if let o = decidedOutcome, refundingOutcomes.contains(o), let r = route {
+            if refunds, let r = route {
                 w.reached[r] = true
-                _ = walk(tables[r], r, rowIndex[r], scenario: scenario, input: c.input, &w, reported: &reported, out: &out)
+                _ = walk(rows[r], r, scenario: scenario, values: &values, input: c.input, &w, reported: &reported, out: &out)
             }
         }
 
@@ -139,32 +232,32 @@ struct TableChecker {
         return out
     }
 
-    /// The row the table's hit policy selects, recording matches; gaps and overlaps are reported once per table.
-    private func walk(_ table: DecisionTable, _ t: Int, _ rowIndex: RowIndex, scenario: Scenario, input: @autoclosure () -> Scenario, _ w: inout Walk,
-                      reported: inout Set<String>, out: inout [Diagnostic]) -> Rule? {
+    /// The index of the row the table's hit policy selects, recording matches; gaps and overlaps are reported once per table.
+    private func walk(_ rows: Rows, _ t: Int, scenario: Scenario, values: inout FactValues, input: @autoclosure () -> Scenario, _ w: inout Walk,
+                      reported: inout Set<String>, out: inout [Diagnostic]) -> Int? {
         var first: Int?
         var overlapping: [Int] = []
-        for k in rowIndex.candidates(scenario) where table.rules[k].matches(scenario) {
+        for k in rows.index.candidates(scenario) where values.allHold(rows.cells[k], in: scenario) {
             w.matched[t][k] = true
             if let f = first {
-                if table.hitPolicy == .unique { overlapping.append(k) }
-                else if w.witness[t][k] == nil { w.witness[t][k] = (input(), table.rules[f].id) }
+                if rows.unique { overlapping.append(k) }
+                else if w.witness[t][k] == nil { w.witness[t][k] = (input(), rows.ids[f]) }
             } else {
                 first = k
             }
         }
         guard let f = first else {
-            if reported.insert("gap \(table.id)").inserted, let d = gap(table: table.id, scenario: input()) { out.append(d) }
+            if reported.insert("gap \(rows.id)").inserted, let d = gap(table: rows.id, scenario: input()) { out.append(d) }
             return nil
         }
         if !overlapping.isEmpty {
-            let ids = ([f] + overlapping).map { table.rules[$0].id }
-            if reported.insert("overlap \(table.id) \(ids.joined(separator: ","))").inserted,
-               let d = overlap(table: table.id, rules: ids, scenario: input()) { out.append(d) }
+            let ids = ([f] + overlapping).map { rows.ids[$0] }
+            if reported.insert("overlap \(rows.id) \(ids.joined(separator: ","))").inserted,
+               let d = overlap(table: rows.id, rules: ids, scenario: input()) { out.append(d) }
             return nil
         }
         w.fired[t][f] = true
-        return table.rules[f]
+        return f
     }
 
     // MARK: rows with the same cells
