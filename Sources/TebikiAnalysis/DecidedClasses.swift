@@ -76,7 +76,7 @@ public struct DecidedClasses: Sendable {
                 Decided($0.scenario, hasDerivedFacts: $0.hasDerivedFacts, engine: engine, inputFacts: inputFacts)
             }
         }
-        var byKey: [String: Int] = [:]
+        var byKey = [String: Int](minimumCapacity: classes.count)
         for (i, c) in classes.enumerated() where byKey[c.key] == nil { byKey[c.key] = i }
         self.byKey = byKey
     }

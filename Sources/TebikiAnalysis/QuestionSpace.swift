@@ -103,18 +103,11 @@ public struct QuestionSpace: Sendable {
             return slotIDs.count - 1
         }
         for f in model.facts { _ = slot(f.id) }
-        func planned(_ test: UnaryTest) -> PlannedTest {
-            switch test {
-            case .compare(let op, .fact(let f)): return .compareWithFact(op, slot(f))
-            case .not(let t): return .not(planned(t))
-            default: return .plain(test)
-            }
-        }
         plan = model.facts.map { f in
             var windowDate: Int?
             if case .withinWindow(let date)? = f.derivation { windowDate = slot(date) }
             return FactPlan(id: f.id, slot: slot(f.id), isInput: !f.isDerived, type: f.type, windowDate: windowDate,
-                            appliesWhen: f.appliesWhen, conditions: f.appliesWhen.map { (slot($0.fact), planned($0.test)) },
+                            appliesWhen: f.appliesWhen, conditions: f.appliesWhen.map { (slot($0.fact), PlannedTest($0.test, slot: slot)) },
                             defaultValue: f.defaultValue, required: f.required, firstSample: questions[f.id]?.answers.first?.sample)
         }
         gate = QuestionSpace.Gate(facts: model.facts.elements, plan: plan, order: order)
@@ -278,6 +271,15 @@ public struct QuestionSpace: Sendable {
         /// `UnaryTest.compare(op, .fact(f))`, with the slot of `f`.
         case compareWithFact(UnaryTest.ComparisonOperator, Int)
         case not(PlannedTest)
+
+        /// `test`, with the slot `slot` gives each fact it compares with.
+        init(_ test: UnaryTest, slot: (FactID) -> Int) {
+            switch test {
+            case .compare(let op, .fact(let f)): self = .compareWithFact(op, slot(f))
+            case .not(let t): self = .not(PlannedTest(t, slot: slot))
+            default: self = .plain(test)
+            }
+        }
 
         /// `UnaryTest.matches(value, in: scenario)` for the scenario `draft` will be.
         func matches(_ value: FactValue?, in draft: Draft) -> Bool {

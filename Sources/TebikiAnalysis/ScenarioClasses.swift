@@ -32,8 +32,8 @@ public struct ScenarioClasses: Sendable {
         let question: Question
         /// Where answers to the fact go in `order`: its first position.
         let slot: Int
-        /// Per answer, its part of a class's key: `fact=answer`.
-        let pieces: [String]
+        /// Per answer, its part of a class's key: `fact=answer`, in UTF-8.
+        let pieces: [[UInt8]]
         /// Whether the question applies everywhere (its fact has no `applies_when`).
         let appliesEverywhere: Bool
         /// The conditions of `applies_when` as (slot of the question they test, test), when whether
@@ -45,7 +45,7 @@ public struct ScenarioClasses: Sendable {
             self.factID = factID
             question = questions[factID]!
             slot = positions[factID]!
-            pieces = question.answers.map { "\(factID)=\($0.id)" }
+            pieces = question.answers.map { Array("\(factID)=\($0.id)".utf8) }
             appliesEverywhere = question.fact.appliesWhen.isEmpty
             var quick: [(slot: Int, test: UnaryTest)]? = []
             for c in question.fact.appliesWhen {
@@ -78,7 +78,7 @@ public struct ScenarioClasses: Sendable {
         /// The answers that have a position in `order`: the filter's first, then one per level of the walk.
         var slots: [Int] = []
         var samples: [FactValue?] = []
-        var pieces: [String] = []
+        var pieces: [[UInt8]] = []
         var result: [Class] = []
 
         init(space: QuestionSpace, filter: [FactID: Answer]) {
@@ -88,7 +88,7 @@ public struct ScenarioClasses: Sendable {
             current = filter
             for (id, answer) in filter {
                 guard let slot = space.gate.orderPosition[id] else { continue }
-                slots.append(slot); samples.append(answer.sample); pieces.append("\(id)=\(answer.id)")
+                slots.append(slot); samples.append(answer.sample); pieces.append(Array("\(id)=\(answer.id)".utf8))
             }
         }
 
@@ -113,7 +113,7 @@ public struct ScenarioClasses: Sendable {
                 let applies = quickApplies(step) ?? space.applies(step.question.fact, given: space.scenario(for: current))
                 guard applies else { expand(index: next, candidates: candidates); return }
             }
-            slots.append(step.slot); samples.append(nil); pieces.append("")
+            slots.append(step.slot); samples.append(nil); pieces.append([])
             for (k, answer) in step.question.answers.enumerated() {
                 current[step.factID] = answer
                 samples[samples.count - 1] = answer.sample
@@ -137,14 +137,18 @@ public struct ScenarioClasses: Sendable {
             let slots = self.slots, pieces = self.pieces
             let order = slots.indices.sorted { slots[$0] < slots[$1] }
             var length = 0
-            for piece in pieces { length += piece.utf8.count + 2 }
-            var key = ""
-            key.reserveCapacity(length)
-            for (n, i) in order.enumerated() {
-                if n > 0 { key += ", " }
-                key += pieces[i]
+            for piece in pieces { length += piece.count + 2 }
+            // The bytes copied once into the string (appending the parts one by one took longer than the rest of the walk).
+            return String(unsafeUninitializedCapacity: length) { buffer in
+                var n = 0
+                for (k, i) in order.enumerated() {
+                    if k > 0 { buffer[n] = UInt8(ascii: ","); buffer[n + 1] = UInt8(ascii: " "); n += 2 }
+                    let piece = pieces[i]
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[n..<n + piece.count]).initialize(from: piece)
+                    n += piece.count
+                }
+                return n
             }
-            return key
         }
 
         /// Whether `step`'s question applies, read from the answers alone when that gives the same
