@@ -126,6 +126,11 @@ struct EngineTableWalkTests {
         return model
     }
 
+    /// The message of the engine's failure in `body`, nil when it succeeds.
+    private static func failure<T>(_ body: () throws -> T) -> String? {
+        do { _ = try body(); return nil } catch { return (error as? EngineFailure)?.message ?? "\(error)" }
+    }
+
     @Test("a table that hands over to a table already run, or to no table, fails with its id", arguments: [
         ("entry", "tables loop back to "),
         ("no-such-table", "no table no-such-table"),
@@ -135,9 +140,7 @@ struct EngineTableWalkTests {
         let model = Self.model(entryRowsGoTo: next == "entry" ? entry : next)
         let space = QuestionSpace(model: model)
         let c = try #require(ScenarioClasses(space: space).all().first)
-        #expect(throws: EngineFailure(message: next == "entry" ? message + entry : message)) {
-            try Engine(model: model).evaluate(space.scenario(for: c.answers))
-        }
+        #expect(Self.failure { try Engine(model: model).evaluate(space.scenario(for: c.answers)) } == (next == "entry" ? message + entry : message))
     }
 
     @Test("the engine fires the rows the real model's tables give, and reads their row indexes")
@@ -150,6 +153,6 @@ struct EngineTableWalkTests {
         let rule = try engine.fire(entry, scenario: scenario)
         #expect(try engine.evaluate(space.scenario(for: c.answers)).trace.first?.rule == rule.id)
         #expect(engine.rowIndex(of: entry) != nil && engine.rowIndex(of: "no-such-table") == nil)
-        #expect(throws: EngineFailure(message: "no table no-such-table")) { try engine.fire("no-such-table", scenario: scenario) }
+        #expect(Self.failure { try engine.fire("no-such-table", scenario: scenario) } == "no table no-such-table")
     }
 }
