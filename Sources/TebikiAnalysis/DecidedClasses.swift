@@ -16,11 +16,16 @@ public struct DecidedClasses: Sendable {
         private var storedInput: Scenario?
         private let inputFacts: InputFacts
 
-        /// Decides `input` with `engine`.
-        init(_ input: Scenario, engine: Engine, inputFacts: InputFacts) {
+        /// Decides `input` with `engine`. `hasDerivedFacts`: whether `input` gives a value to a
+        /// derived fact.
+        ///
+        /// The engine adds to the input the values of derived facts and changes nothing else, so
+        /// the decision's scenario without its derived facts is the input exactly when the input
+        /// has no derived fact.
+        init(_ input: Scenario, hasDerivedFacts: Bool, engine: Engine, inputFacts: InputFacts) {
             self.inputFacts = inputFacts
             do throws(EngineFailure) { decision = .success(try engine.evaluate(input)) } catch { decision = .failure(error) }
-            if case .success(let d) = decision, inputFacts.readsBack(d.scenario, as: input) { storedInput = nil } else { storedInput = input }
+            if case .success = decision, !hasDerivedFacts { storedInput = nil } else { storedInput = input }
         }
 
         /// The input scenario (as a person would give it).
@@ -38,7 +43,9 @@ public struct DecidedClasses: Sendable {
         /// A decider over `engine`'s model.
         public init(engine: Engine) { self.engine = engine; inputFacts = InputFacts(engine.model) }
         /// The engine's decision on `input`.
-        public func decide(_ input: Scenario) -> Decided { Decided(input, engine: engine, inputFacts: inputFacts) }
+        public func decide(_ input: Scenario) -> Decided {
+            Decided(input, hasDerivedFacts: inputFacts.hasDerivedFacts(input), engine: engine, inputFacts: inputFacts)
+        }
     }
 
     /// Which facts are derived, shared by reference by every decided scenario.
@@ -47,15 +54,8 @@ public struct DecidedClasses: Sendable {
         init(_ model: Model) { derived = Set(model.facts.filter(\.isDerived).map(\.id)) }
         /// A decision's scenario without its derived facts.
         func readBack(_ s: Scenario) -> Scenario { Scenario(s.values.filter { !derived.contains($0.key) }) }
-        /// Whether `readBack(s) == input`, without making it.
-        func readsBack(_ s: Scenario, as input: Scenario) -> Bool {
-            var count = 0
-            for (k, v) in s.values where !derived.contains(k) {
-                guard input.values[k] == v else { return false }
-                count += 1
-            }
-            return count == input.values.count
-        }
+        /// Whether a scenario gives a value to a derived fact.
+        func hasDerivedFacts(_ s: Scenario) -> Bool { s.values.keys.contains { derived.contains($0) } }
     }
 
     /// The classes, in `ScenarioClasses.all()` order.
@@ -72,9 +72,11 @@ public struct DecidedClasses: Sendable {
         self.classes = classes
         let inputFacts = InputFacts(space.model)
         decided = ParallelMap.map(classes.count) { i in
-            enumeration.scenarios(of: classes[i]).map { Decided($0, engine: engine, inputFacts: inputFacts) }
+            enumeration.boundaryScenarios(of: classes[i]).map {
+                Decided($0.scenario, hasDerivedFacts: $0.hasDerivedFacts, engine: engine, inputFacts: inputFacts)
+            }
         }
-        var byKey: [String: Int] = [:]
+        var byKey = [String: Int](minimumCapacity: classes.count)
         for (i, c) in classes.enumerated() where byKey[c.key] == nil { byKey[c.key] = i }
         self.byKey = byKey
     }

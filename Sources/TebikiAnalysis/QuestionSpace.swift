@@ -76,10 +76,6 @@ public struct QuestionSpace: Sendable {
         self.model = model
         var questions: [FactID: Question] = [:]
         var order: [FactID] = []
-        let windowDates = Set(model.facts.compactMap { f -> FactID? in
-            if case .withinWindow(let d)? = f.derivation { return d }
-            return nil
-        })
         for fact in model.facts {
             if fact.type == .date { continue }  // dates are asked through their window facts
             if case .expression? = fact.derivation { continue }
@@ -92,20 +88,45 @@ public struct QuestionSpace: Sendable {
             questions[fact.id] = Question(fact: fact, answers: answers)
             order.append(fact.id)
         }
-        _ = windowDates
         self.questions = questions
         self.order = order
         var d = model.edition.date
         while d.isoWeekday != 1 { d = d.adding(days: -1) }
         day0 = d
+        // Slots: the model's facts by id, then every other fact the plan reads or writes.
+        var slotIndex: [FactID: Int] = [:]
+        var slotIDs: [FactID] = []
+        func slot(_ id: FactID) -> Int {
+            if let i = slotIndex[id] { return i }
+            slotIndex[id] = slotIDs.count
+            slotIDs.append(id)
+            return slotIDs.count - 1
+        }
+        for f in model.facts { _ = slot(f.id) }
         plan = model.facts.map { f in
-            var windowDate: FactID?
-            if case .withinWindow(let date)? = f.derivation { windowDate = date }
-            return FactPlan(id: f.id, isInput: !f.isDerived, type: f.type, windowDate: windowDate, appliesWhen: f.appliesWhen,
+            var windowDate: Int?
+            if case .withinWindow(let date)? = f.derivation { windowDate = slot(date) }
+            return FactPlan(id: f.id, slot: slot(f.id), isInput: !f.isDerived, type: f.type, windowDate: windowDate,
+                            appliesWhen: f.appliesWhen, conditions: f.appliesWhen.map { (slot($0.fact), PlannedTest($0.test, slot: slot)) },
                             defaultValue: f.defaultValue, required: f.required, firstSample: questions[f.id]?.answers.first?.sample)
         }
         gate = QuestionSpace.Gate(facts: model.facts.elements, plan: plan, order: order)
+        countsFromSlot = slot(model.edition.window.countsFrom)
+        var slotPlan = [Int?](repeating: nil, count: slotIDs.count)
+        for (id, i) in gate.planIndex { slotPlan[slotIndex[id]!] = i }
+        var derivedSlots = [Bool](repeating: false, count: slotIDs.count)
+        for f in model.facts where f.isDerived { derivedSlots[slotIndex[f.id]!] = true }
+        self.slotIDs = slotIDs
+        self.slotPlan = slotPlan
+        self.derivedSlots = derivedSlots
+        let length = model.edition.window.length
+        windowAnswerDates = (inTimeLate: .date(d.adding(days: length)), inTimeEarly: .date(d.adding(days: 0)), late: .date(d.adding(days: length + 1)))
+        let positions = gate.orderPosition
+        steps = order.map { ScenarioClasses.Step($0, model: model, questions: questions, positions: positions) }
     }
+
+    /// Per index of `order`, what the class enumeration reads of its question.
+    let steps: [ScenarioClasses.Step]
 
     /// Facts that apply only for some values of one enumeration (`applies_when: {product: [a, b]}`),
     /// grouped by those values, so that a scenario visits its own product's facts and the general
@@ -202,10 +223,14 @@ public struct QuestionSpace: Sendable {
             return s
         }
 
-        /// The next index of `order` after `index` that can apply given `fact`'s symbol.
-        func nextIndex(after index: Int, symbol: String?, count: Int) -> Int {
-            guard let symbol else { return index + 1 }
-            let list = orderBySymbol[symbol] ?? orderUngated
+        /// The indices of `order` that can apply given `fact`'s symbol (nil: every one).
+        func candidates(for symbol: String?) -> [Int]? {
+            symbol.map { orderBySymbol[$0] ?? orderUngated }
+        }
+
+        /// The next index of `order` after `index` among `candidates` (nil: every index).
+        func nextIndex(after index: Int, in candidates: [Int]?, count: Int) -> Int {
+            guard let list = candidates else { return index + 1 }
             var lo = 0, hi = list.count
             while lo < hi { let mid = (lo + hi) / 2; if list[mid] <= index { lo = mid + 1 } else { hi = mid } }
             return lo < list.count ? list[lo] : count
@@ -213,26 +238,109 @@ public struct QuestionSpace: Sendable {
     }
     let gate: Gate
 
-    /// What `scenario(for:)` reads of each fact, in declaration order. A reference, so that
-    /// reading one in the loops of `scenario(for:)` does not copy (and retain) every field.
+    /// What `scenario(for:)` reads of each fact, in declaration order, with facts as slots (see
+    /// `Draft`). A reference, so that reading one in the loops of `scenario(for:)` does not copy
+    /// (and retain) every field.
     final class FactPlan: Sendable {
         let id: FactID
+        let slot: Int
         let isInput: Bool
         let type: FactType
-        let windowDate: FactID?
+        /// The slot of the date fact of a window fact.
+        let windowDate: Int?
         let appliesWhen: [Condition]
+        /// `appliesWhen`, each condition on the slot of its fact.
+        let conditions: [(slot: Int, test: PlannedTest)]
         let defaultValue: FactValue?
         let required: Bool
         let firstSample: FactValue?
 
-        init(id: FactID, isInput: Bool, type: FactType, windowDate: FactID?, appliesWhen: [Condition],
-             defaultValue: FactValue?, required: Bool, firstSample: FactValue?) {
-            self.id = id; self.isInput = isInput; self.type = type; self.windowDate = windowDate
-            self.appliesWhen = appliesWhen; self.defaultValue = defaultValue; self.required = required
+        init(id: FactID, slot: Int, isInput: Bool, type: FactType, windowDate: Int?, appliesWhen: [Condition],
+             conditions: [(slot: Int, test: PlannedTest)], defaultValue: FactValue?, required: Bool, firstSample: FactValue?) {
+            self.id = id; self.slot = slot; self.appliesWhen = appliesWhen; self.isInput = isInput; self.type = type; self.windowDate = windowDate
+            self.conditions = conditions; self.defaultValue = defaultValue; self.required = required
             self.firstSample = firstSample
         }
     }
     private let plan: [FactPlan]
+
+    /// A test of `applies_when` whose comparisons with another fact read that fact's slot.
+    indirect enum PlannedTest: Sendable {
+        /// A test that reads no other fact.
+        case plain(UnaryTest)
+        /// `UnaryTest.compare(op, .fact(f))`, with the slot of `f`.
+        case compareWithFact(UnaryTest.ComparisonOperator, Int)
+        case not(PlannedTest)
+
+        /// `test`, with the slot `slot` gives each fact it compares with.
+        init(_ test: UnaryTest, slot: (FactID) -> Int) {
+            switch test {
+            case .compare(let op, .fact(let f)): self = .compareWithFact(op, slot(f))
+            case .not(let t): self = .not(PlannedTest(t, slot: slot))
+            default: self = .plain(test)
+            }
+        }
+
+        /// `UnaryTest.matches(value, in: scenario)` for the scenario `draft` will be.
+        func matches(_ value: FactValue?, in draft: Draft) -> Bool {
+            switch self {
+            case .plain(let test): return test.matches(value, in: Scenario())
+            case .compareWithFact(let op, let slot):
+                // As `UnaryTest.matches` does: no value on either side fails, else the constant comparison.
+                guard value != nil, let other = draft[slot] else { return false }
+                return UnaryTest.compare(op, .value(other)).matches(value, in: Scenario())
+            case .not(let test): return !test.matches(value, in: draft)
+            }
+        }
+    }
+
+    /// The fact id of each slot: the model's facts (a repeated id has one slot), then the other
+    /// facts the plan names.
+    private let slotIDs: [FactID]
+    /// Per slot, the index in `plan` of its fact (`gate.planIndex`), if it has one.
+    private let slotPlan: [Int?]
+    /// Per slot, whether a fact of the model with that id is derived.
+    private let derivedSlots: [Bool]
+    /// The slot of the window's first day.
+    private let countsFromSlot: Int
+    /// The dates a window fact's answer gives its date fact: in time on the window's last day or
+    /// on day 0, and the day after the window.
+    private let windowAnswerDates: (inTimeLate: FactValue, inTimeEarly: FactValue, late: FactValue)
+
+    /// A scenario under construction: values by slot, in the order they were first set (a fact
+    /// that lost its value keeps its slot with nil). A scenario holds a few dozen facts: finding
+    /// one among them is cheaper than hashing its id, which a `Scenario`'s dictionary does on
+    /// every read and write (that hashing was most of the time `scenario(for:)` took).
+    struct Draft {
+        private(set) var slots: [Int] = []
+        private(set) var values: [FactValue?] = []
+        /// The capacity of the scenario it becomes.
+        let capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            slots.reserveCapacity(capacity); values.reserveCapacity(capacity)
+        }
+
+        subscript(slot: Int) -> FactValue? {
+            get { slots.firstIndex(of: slot).flatMap { values[$0] } }
+            set {
+                if let i = slots.firstIndex(of: slot) { values[i] = newValue }
+                else if let newValue { slots.append(slot); values.append(newValue) }
+            }
+        }
+
+        /// Whether the two become equal scenarios.
+        func sameValues(as other: Draft) -> Bool {
+            var count = 0
+            for (slot, value) in zip(slots, values) {
+                guard let value else { continue }
+                guard other[slot] == value else { return false }
+                count += 1
+            }
+            return count == other.values.count { $0 != nil }
+        }
+    }
 
     private static func answers(for fact: Fact, model: Model) -> [Answer] {
         if !fact.partitions.isEmpty {
@@ -295,26 +403,50 @@ public struct QuestionSpace: Sendable {
     /// A concrete scenario for answers: samples for input facts, dates chosen so that each window
     /// fact has its answer (`lastDayInTime`: day N for "in time", else day 0), defaults elsewhere.
     public func scenario(for answers: [FactID: Answer], lastDayInTime: Bool = true) -> Scenario {
+        scenario(draft(answered(answers), lastDayInTime: lastDayInTime))
+    }
+
+    /// `scenario(for: answers, lastDayInTime: true)` and `(…, false)`, as drafts.
+    func drafts(for answers: [FactID: Answer]) -> (late: Draft, early: Draft) {
+        let answered = answered(answers)
+        return (draft(answered, lastDayInTime: true), draft(answered, lastDayInTime: false))
+    }
+
+    /// The scenario a draft holds.
+    func scenario(_ draft: Draft) -> Scenario {
+        var s = Scenario(minimumCapacity: draft.capacity)
+        for (slot, value) in zip(draft.slots, draft.values) { if let value { s[slotIDs[slot]] = value } }
+        return s
+    }
+
+    /// Whether a draft gives a value to a fact that a model's fact of the same id derives.
+    func hasDerivedFacts(_ draft: Draft) -> Bool {
+        zip(draft.slots, draft.values).contains { derivedSlots[$0.0] && $0.1 != nil }
+    }
+
+    /// The answers to facts of the model, with their index in `plan`, in declaration order.
+    private func answered(_ answers: [FactID: Answer]) -> [(plan: Int, answer: Answer)] {
+        var answered: [(plan: Int, answer: Answer)] = []
+        answered.reserveCapacity(answers.count)
+        for (id, answer) in answers { if let i = gate.planIndex[id] { answered.append((i, answer)) } }
+        answered.sort { $0.plan < $1.plan }
+        return answered
+    }
+
+    private func draft(_ answered: [(plan: Int, answer: Answer)], lastDayInTime: Bool) -> Draft {
         // Reads the facts through `plan` (small values made once), not `model.facts`: this runs
         // for every scenario class, and copying whole facts dominated the checker's time.
-        var s = Scenario(minimumCapacity: answers.count + gate.always.count + 4)
-        let window = model.edition.window
-        s[window.countsFrom] = .date(day0)
-        // The answered facts in declaration order (what the loops over every fact used to find).
-        var answered: [Int] = []
-        answered.reserveCapacity(answers.count)
-        for id in answers.keys { if let i = gate.planIndex[id] { answered.append(i) } }
-        answered.sort()
-        for i in answered {
+        var s = Draft(capacity: answered.count + gate.always.count + 4)
+        s[countsFromSlot] = .date(day0)
+        for (i, a) in answered {
             let p = plan[i]
-            if p.isInput && p.type != .date, let v = answers[p.id]?.sample { s[p.id] = v }
+            if p.isInput && p.type != .date, let v = a.sample { s[p.slot] = v }
         }
-        for i in answered {
-            let p = plan[i]
-            guard let dateFact = p.windowDate, let a = answers[p.id] else { continue }
+        for (i, a) in answered {
+            guard let dateFact = plan[i].windowDate else { continue }
             switch a.sample {
-            case .boolean(true)?: s[dateFact] = .date(day0.adding(days: lastDayInTime ? window.length : 0))
-            case .boolean(false)?: s[dateFact] = .date(day0.adding(days: window.length + 1))
+            case .boolean(true)?: s[dateFact] = lastDayInTime ? windowAnswerDates.inTimeLate : windowAnswerDates.inTimeEarly
+            case .boolean(false)?: s[dateFact] = windowAnswerDates.late
             default: s[dateFact] = nil
             }
         }
@@ -323,25 +455,27 @@ public struct QuestionSpace: Sendable {
         // Only the facts that can apply are visited: those not gated on `gate.fact`, those its
         // value allows, and those already set (a gated fact that is unset and cannot apply stays unset).
         var symbol: String?
-        if let f = gate.fact {
+        if gate.fact != nil {
             let p = plan[gate.position]
-            if case .symbol(let x)? = s[f] ?? p.defaultValue ?? (p.required ? p.firstSample : nil) { symbol = x }
+            if case .symbol(let x)? = s[p.slot] ?? p.defaultValue ?? (p.required ? p.firstSample : nil) { symbol = x }
         }
         var visit = gate.always
         if let symbol, let more = gate.bySymbol[symbol] { visit += more }
-        for id in s.values.keys { if let i = gate.planIndex[id], plan[i].isInput { visit.append(i) } }
+        for (slot, value) in zip(s.slots, s.values) where value != nil {
+            if let i = slotPlan[slot], plan[i].isInput { visit.append(i) }
+        }
         visit.sort()
         var last = -1
         for i in visit where i != last {
             last = i
             let p = plan[i]
-            let applies = p.appliesWhen.allHold(in: s)
-            if !applies { s[p.id] = nil; continue }
-            guard s[p.id] == nil else { continue }
-            if let d = p.defaultValue { s[p.id] = d; continue }
+            let applies = p.conditions.allSatisfy { $0.test.matches(s[$0.slot], in: s) }
+            if !applies { s[p.slot] = nil; continue }
+            guard s[p.slot] == nil else { continue }
+            if let d = p.defaultValue { s[p.slot] = d; continue }
             guard p.required else { continue }
-            if p.type == .date { s[p.id] = .date(day0); continue }
-            if let v = p.firstSample { s[p.id] = v }
+            if p.type == .date { s[p.slot] = .date(day0); continue }
+            if let v = p.firstSample { s[p.slot] = v }
         }
         return s
     }

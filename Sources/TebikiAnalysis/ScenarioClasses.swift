@@ -16,68 +16,168 @@ public struct ScenarioClasses: Sendable {
     /// Creates the enumeration.
     public init(space: QuestionSpace) { self.space = space }
 
-    /// Every class, in a stable order (question order, answers in content order).
-    /// `limit` stops the enumeration early (nil: all).
+    /// Every class, in a stable order (question order, answers in content order), of those that
+    /// agree with `filter` (its answers are every class's).
     public func all(where filter: [FactID: Answer] = [:]) -> [Class] {
+        var walk = Walk(space: space, filter: filter)
+        walk.expand(index: 0, candidates: space.gate.candidates(for: space.gate.symbol(in: filter)))
+        return walk.result
+    }
+
+    /// What one question of `space.order` needs in the enumeration, made once per question space
+    /// (with a thousand products there are hundreds of thousands of classes, and looking the
+    /// question, its position and its conditions up again by fact id per class was most of the time).
+    final class Step: Sendable {
+        let factID: FactID
+        let question: Question
+        /// Where answers to the fact go in `order`: its first position.
+        let slot: Int
+        /// Per answer, its part of a class's key: `fact=answer`, in UTF-8.
+        let pieces: [[UInt8]]
+        /// Whether the question applies everywhere (its fact has no `applies_when`).
+        let appliesEverywhere: Bool
+        /// The conditions of `applies_when` as (slot of the question they test, test), when whether
+        /// the question applies can be read from the answers alone (see `quickApplies`); nil when it
+        /// always needs a full sample scenario.
+        let quick: [(slot: Int, test: UnaryTest)]?
+
+        init(_ factID: FactID, model: Model, questions: [FactID: Question], positions: [FactID: Int]) {
+            self.factID = factID
+            question = questions[factID]!
+            slot = positions[factID]!
+            pieces = question.answers.map { Array("\(factID)=\($0.id)".utf8) }
+            appliesEverywhere = question.fact.appliesWhen.isEmpty
+            var quick: [(slot: Int, test: UnaryTest)]? = []
+            for c in question.fact.appliesWhen {
+                // The sample scenario keeps a fact's answer when the fact applies everywhere; and only
+                // a test that compares with no other fact can be read without the whole scenario.
+                guard let p = positions[c.fact], questions[c.fact]?.fact.appliesWhen.isEmpty == true,
+                      model.facts[id: c.fact]?.isDerived == false, !Step.readsFacts(c.test) else { quick = nil; break }
+                quick?.append((p, c.test))
+            }
+            self.quick = quick
+        }
+
+        private static func readsFacts(_ test: UnaryTest) -> Bool {
+            switch test {
+            case .compare(_, .fact): return true
+            case .not(let t): return readsFacts(t)
+            default: return false
+            }
+        }
+    }
+
+    /// The state of one enumeration: the answers so far, both as the classes hold them (by fact
+    /// id) and as a stack by position in `order` with their key parts, which the walk reads.
+    private struct Walk {
+        let space: QuestionSpace
+        let steps: [Step]
+        /// The position of `gate.fact` in `order`, if it is asked.
+        let gateSlot: Int?
+        var current: [FactID: Answer]
+        /// The answers that have a position in `order`: the filter's first, then one per level of the walk.
+        var slots: [Int] = []
+        var samples: [FactValue?] = []
+        var pieces: [[UInt8]] = []
         var result: [Class] = []
-        var current: [FactID: Answer] = filter
-        expand(index: 0, current: &current, into: &result)
-        return result
-    }
 
-    private func expand(index: Int, current: inout [FactID: Answer], into result: inout [Class]) {
-        let order = space.order
-        if index == order.count {
-            // The answers in question order (sorting the few answers, not walking every question).
-            let positions = current.keys.compactMap { space.gate.orderPosition[$0] }.sorted()
-            let key = positions.compactMap { i in current[order[i]].map { "\(order[i])=\($0.id)" } }.joined(separator: ", ")
-            result.append(Class(answers: current, key: key))
-            return
+        init(space: QuestionSpace, filter: [FactID: Answer]) {
+            self.space = space
+            steps = space.steps
+            gateSlot = space.gate.fact.flatMap { space.gate.orderPosition[$0] }
+            current = filter
+            for (id, answer) in filter {
+                guard let slot = space.gate.orderPosition[id] else { continue }
+                slots.append(slot); samples.append(answer.sample); pieces.append(Array("\(id)=\(answer.id)".utf8))
+            }
         }
-        // Questions gated on another value of the gating fact (another product's) cannot apply: skip them.
-        let next = space.gate.nextIndex(after: index, symbol: space.gate.symbol(in: current), count: order.count)
-        let factID = order[index]
-        guard let question = space.questions[factID] else { expand(index: next, current: &current, into: &result); return }
-        if current[factID] != nil { expand(index: next, current: &current, into: &result); return }
-        // A fact that applies everywhere needs no sample scenario (building one per node was most of the time).
-        if !question.fact.appliesWhen.isEmpty {
-            let applies = quickApplies(question.fact, current) ?? space.applies(question.fact, given: space.scenario(for: current))
-            guard applies else { expand(index: next, current: &current, into: &result); return }
-        }
-        for answer in question.answers {
-            current[factID] = answer
-            let after = space.gate.nextIndex(after: index, symbol: space.gate.symbol(in: current), count: order.count)
-            expand(index: after, current: &current, into: &result)
-        }
-        current[factID] = nil
-    }
 
-    /// Whether `fact` applies, read from the answers alone when that gives the same result as a
-    /// full sample scenario: every fact its conditions test is answered with a value, applies
-    /// everywhere (so the sample keeps the answer), and no test compares with another fact.
-    /// Nil when the full sample is needed.
-    private func quickApplies(_ fact: Fact, _ current: [FactID: Answer]) -> Bool? {
-        var s = Scenario()
-        for c in fact.appliesWhen {
-            guard let v = current[c.fact]?.sample, space.questions[c.fact]?.fact.appliesWhen.isEmpty == true,
-                  space.model.facts[id: c.fact]?.isDerived == false, !Self.readsFacts(c.test) else { return nil }
-            s[c.fact] = v
+        /// The sample of the answer at `slot`, as `.some(nil)` for an answer without one; nil when unanswered.
+        func sample(at slot: Int) -> FactValue?? {
+            guard let i = slots.firstIndex(of: slot) else { return nil }
+            return .some(samples[i])
         }
-        return fact.appliesWhen.allHold(in: s)
-    }
 
-    private static func readsFacts(_ test: UnaryTest) -> Bool {
-        switch test {
-        case .compare(_, .fact): return true
-        case .not(let t): return readsFacts(t)
-        default: return false
+        mutating func expand(index: Int, candidates: [Int]?) {
+            let count = steps.count
+            if index == count {
+                result.append(Class(answers: current, key: key()))
+                return
+            }
+            // Questions gated on another value of the gating fact (another product's) cannot apply: skip them.
+            let next = space.gate.nextIndex(after: index, in: candidates, count: count)
+            let step = steps[index]
+            if sample(at: step.slot) != nil { expand(index: next, candidates: candidates); return }
+            // A fact that applies everywhere needs no sample scenario (building one per node was most of the time).
+            if !step.appliesEverywhere {
+                let applies = quickApplies(step) ?? space.applies(step.question.fact, given: space.scenario(for: current))
+                guard applies else { expand(index: next, candidates: candidates); return }
+            }
+            slots.append(step.slot); samples.append(nil); pieces.append([])
+            for (k, answer) in step.question.answers.enumerated() {
+                current[step.factID] = answer
+                samples[samples.count - 1] = answer.sample
+                pieces[pieces.count - 1] = step.pieces[k]
+                // Answering the gating fact decides which questions can follow.
+                var after = candidates
+                if step.slot == gateSlot {
+                    var symbol: String?
+                    if case .symbol(let s)? = answer.sample { symbol = s }
+                    after = space.gate.candidates(for: symbol)
+                }
+                expand(index: space.gate.nextIndex(after: index, in: after, count: count), candidates: after)
+            }
+            slots.removeLast(); samples.removeLast(); pieces.removeLast()
+            current[step.factID] = nil
+        }
+
+        /// `fact=answer` for every answer in question order, joined by `, `.
+        func key() -> String {
+            // Local copies: a closure that read `self` would copy the whole walk.
+            let slots = self.slots, pieces = self.pieces
+            let order = slots.indices.sorted { slots[$0] < slots[$1] }
+            var length = 0
+            for piece in pieces { length += piece.count + 2 }
+            // The bytes copied once into the string (appending the parts one by one took longer than the rest of the walk).
+            return String(unsafeUninitializedCapacity: length) { buffer in
+                var n = 0
+                for (k, i) in order.enumerated() {
+                    if k > 0 { buffer[n] = UInt8(ascii: ","); buffer[n + 1] = UInt8(ascii: " "); n += 2 }
+                    let piece = pieces[i]
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[n..<n + piece.count]).initialize(from: piece)
+                    n += piece.count
+                }
+                return n
+            }
+        }
+
+        /// Whether `step`'s question applies, read from the answers alone when that gives the same
+        /// result as a full sample scenario: every fact its conditions test is answered with a value,
+        /// applies everywhere (so the sample keeps the answer), and no test compares with another
+        /// fact. Nil when the full sample is needed.
+        func quickApplies(_ step: Step) -> Bool? {
+            guard let conditions = step.quick else { return nil }
+            var values: [FactValue] = []
+            values.reserveCapacity(conditions.count)
+            for c in conditions {
+                guard case .some(.some(let v)) = sample(at: c.slot) else { return nil }
+                values.append(v)
+            }
+            // The tests read no other fact, so the scenario they are given is never read.
+            for (c, v) in zip(conditions, values) where !c.test.matches(v, in: Scenario()) { return false }
+            return true
         }
     }
 
     /// Concrete scenarios of a class: the window's last day in time and day 0 (boundaries).
     public func scenarios(of c: Class) -> [Scenario] {
-        let late = space.scenario(for: c.answers, lastDayInTime: true)
-        let early = space.scenario(for: c.answers, lastDayInTime: false)
-        return late == early ? [late] : [late, early]
+        boundaryScenarios(of: c).map(\.scenario)
+    }
+
+    /// `scenarios(of:)`, each with whether it gives a value to a derived fact.
+    func boundaryScenarios(of c: Class) -> [(scenario: Scenario, hasDerivedFacts: Bool)] {
+        let (late, early) = space.drafts(for: c.answers)
+        let lateScenario = (space.scenario(late), space.hasDerivedFacts(late))
+        return late.sameValues(as: early) ? [lateScenario] : [lateScenario, (space.scenario(early), space.hasDerivedFacts(early))]
     }
 }

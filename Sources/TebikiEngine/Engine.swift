@@ -19,11 +19,33 @@ public struct Engine: Sendable {
     private let closure: [FactID: [Int]]
     /// The derived facts every scenario visits: those that read no fact, and what they trigger.
     private let untriggeredClosure: [Int]
-    /// Each table's rows indexed by their key fact (a row per product in the entry table).
-    private let rowIndexes: [String: RowIndex]
+    /// The model's tables, in `model.tables` order, as `run` walks them.
+    private let tables: [PlannedTable]
+
+    /// A decision table with what `fire` and `run` read of it per scenario, made once: the rows'
+    /// cells (not each row copied to test it), its rows indexed by their key fact (a row per
+    /// product in the entry table), and the position of the table each row hands over to (not
+    /// its id looked up per scenario).
+    private final class PlannedTable: Sendable {
+        let table: DecisionTable
+        let rowIndex: RowIndex
+        let conditions: [[Condition]]
+        /// Per row that hands over (`next`), the position in `model.tables` of that table, if any.
+        let next: [Int?]
+
+        init(_ table: DecisionTable, tables: Catalog<DecisionTable>) {
+            self.table = table
+            rowIndex = RowIndex(table)
+            conditions = table.rules.map(\.conditions)
+            next = table.rules.map { rule in
+                guard case .next(let id) = rule.result else { return nil }
+                return tables.position(of: id)
+            }
+        }
+    }
 
     /// The row index of a table (the tree builder walks the tables with the engine's).
-    public func rowIndex(of tableID: String) -> RowIndex? { rowIndexes[tableID] }
+    public func rowIndex(of tableID: String) -> RowIndex? { model.tables.position(of: tableID).map { tables[$0].rowIndex } }
 
     /// Creates an engine over a model.
     public init(model: Model) {
@@ -52,9 +74,7 @@ public struct Engine: Sendable {
         self.derivedIndex = derivedIndex
         (closure, untriggeredClosure) = Engine.closures(derived: derived.map(\.id), byTrigger: byTrigger,
                                                         derivedIndex: derivedIndex, untriggered: untriggered)
-        var rowIndexes: [String: RowIndex] = [:]
-        for table in model.tables where rowIndexes[table.id] == nil { rowIndexes[table.id] = RowIndex(table) }
-        self.rowIndexes = rowIndexes
+        tables = model.tables.map { PlannedTable($0, tables: model.tables) }
     }
 
     /// The derived facts `derive` must visit for a scenario, in declaration order: those whose
@@ -181,13 +201,18 @@ public struct Engine: Sendable {
     /// Runs tables from `table`, following `next`, until a row decides.
     private func run(table start: String, scenario: Scenario, trace: inout [FiredRule]) throws(EngineFailure) -> RuleDecision {
         var tableID = start
-        var visited = Set<String>()
+        var position = model.tables.position(of: start)
+        var visited: [Int] = []
         while true {
-            guard visited.insert(tableID).inserted else { throw EngineFailure(message: "tables loop back to \(tableID)") }
-            let rule = try fire(tableID, scenario: scenario)
+            guard let p = position else { throw EngineFailure(message: "no table \(tableID)") }
+            guard !visited.contains(p) else { throw EngineFailure(message: "tables loop back to \(tableID)") }
+            visited.append(p)
+            let table = tables[p]
+            let k = try fire(table, scenario: scenario)
+            let rule = table.table.rules[k]
             trace.append(FiredRule(table: tableID, rule: rule.id, source: rule.source))
             switch rule.result {
-            case .next(let next): tableID = next
+            case .next(let next): tableID = next; position = table.next[k]
             case .decide(let d): return d
             case .route: throw EngineFailure(message: "table \(tableID) gives a route where a decision is expected")
             }
@@ -196,20 +221,26 @@ public struct Engine: Sendable {
 
     /// The row a table's hit policy selects.
     public func fire(_ tableID: String, scenario: Scenario) throws(EngineFailure) -> Rule {
-        guard let table = model.tables[id: tableID] else { throw EngineFailure(message: "no table \(tableID)") }
+        guard let p = model.tables.position(of: tableID) else { throw EngineFailure(message: "no table \(tableID)") }
+        return tables[p].table.rules[try fire(tables[p], scenario: scenario)]
+    }
+
+    /// The index of the row a table's hit policy selects.
+    private func fire(_ planned: PlannedTable, scenario: Scenario) throws(EngineFailure) -> Int {
+        let table = planned.table
         // Only the rows the index leaves can match, in table order.
-        let rows = rowIndexes[tableID]?.candidates(scenario) ?? Array(table.rules.indices)
+        let rows = planned.rowIndex.candidates(scenario)
         switch table.hitPolicy {
         case .first:
-            for k in rows where table.rules[k].matches(scenario) { return table.rules[k] }
+            for k in rows where planned.conditions[k].allHold(in: scenario) { return k }
         case .unique:
-            let matching = rows.map { table.rules[$0] }.filter { $0.matches(scenario) }
+            let matching = rows.filter { planned.conditions[$0].allHold(in: scenario) }
             if matching.count > 1 {
-                throw EngineFailure(message: "table \(tableID) (hit policy unique) has overlapping rows \(matching.map(\.id).joined(separator: ", "))")
+                throw EngineFailure(message: "table \(table.id) (hit policy unique) has overlapping rows \(matching.map { table.rules[$0].id }.joined(separator: ", "))")
             }
-            if let rule = matching.first { return rule }
+            if let k = matching.first { return k }
         }
-        throw EngineFailure(message: "no row of table \(tableID) matches the scenario")
+        throw EngineFailure(message: "no row of table \(table.id) matches the scenario")
     }
 
     private func route(_ scenario: Scenario, trace: inout [FiredRule]) throws(EngineFailure) -> String {
