@@ -58,6 +58,9 @@ public struct DecidedClasses: Sendable {
         func hasDerivedFacts(_ s: Scenario) -> Bool { s.values.keys.contains { derived.contains($0) } }
     }
 
+    /// The question space the classes were enumerated in. Whoever enumerates classes to look up
+    /// here should use it too: its answers are then the very same values, compared by identity.
+    public let space: QuestionSpace
     /// The classes, in `ScenarioClasses.all()` order.
     public let classes: [ScenarioClasses.Class]
     /// Per class, its scenarios in `ScenarioClasses.scenarios(of:)` order (the last day in time first).
@@ -67,6 +70,7 @@ public struct DecidedClasses: Sendable {
 
     /// Enumerates the classes of `space` and decides them with `engine` (an engine over `space.model`).
     public init(space: QuestionSpace, engine: Engine) {
+        self.space = space
         let enumeration = ScenarioClasses(space: space)
         let classes = enumeration.all()
         self.classes = classes

@@ -27,7 +27,9 @@ struct SiteTree {
 
     /// `decided`: the classes the checker decided, when it ran first (else the leaves' cases are decided here).
     init(model: Model, decided: DecidedClasses? = nil) throws(SiteBuildError) {
-        let space = QuestionSpace(model: model)
+        // The checker's space when it decided the classes (a model's space is the same whoever
+        // makes it; sharing it makes the leaves' answers and the decided classes' one set of values).
+        let space = decided?.space ?? QuestionSpace(model: model)
         self.space = space
         let root = TreeBuilder(space: space).tree()
         self.root = root
