@@ -71,8 +71,10 @@ struct GuidePageMaker {
     /// The outcome with the procedure, or else with the answer that decided it.
     /// Every leaf of the tree by its base title, in tree order.
     func leavesByTitle(_ lang: SiteLanguage) -> [String: [DecisionTree.Leaf]] {
+        let leaves = tree.leaves
+        let base = ParallelMap.map(leaves.count) { baseTitle(leaves[$0], lang) }
         var titles: [String: [DecisionTree.Leaf]] = [:]
-        for leaf in tree.leaves { titles[baseTitle(leaf, lang), default: []].append(leaf) }
+        for (leaf, title) in zip(leaves, base) { titles[title, default: []].append(leaf) }
         return titles
     }
 

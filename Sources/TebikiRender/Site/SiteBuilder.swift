@@ -57,8 +57,11 @@ public struct SiteBuilder: Sendable {
             drafts.append((GlossaryPageMaker().draft(lang), lang))
             let guide = GuidePageMaker(tree: tree)
             for node in tree.questions { drafts.append((guide.question(node, lang), lang)) }
+            // A draft's title is made up front, and a leaf's title compares it with every other
+            // leaf's: with a thousand products, on every core.
             let titles = guide.leavesByTitle(lang)
-            for leaf in tree.leaves { drafts.append((guide.leaf(leaf, lang, titles: titles), lang)) }
+            let leaves = tree.leaves
+            for draft in ParallelMap.map(leaves.count, { guide.leaf(leaves[$0], lang, titles: titles) }) { drafts.append((draft, lang)) }
             for article in articles { drafts.append((ArticlePageMaker().draft(article, lang), lang)) }
         }
         // Keys every language has get a language switcher and alternates.
