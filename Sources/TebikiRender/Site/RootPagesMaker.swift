@@ -88,22 +88,23 @@ struct RootPagesMaker {
     func sitemap(keys: [String], everyLanguage: Set<String>) -> Page {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
-        func url(_ loc: String, alternates: Bool, key: String) {
-            xml += "  <url>\n    <loc>\(HTML.escape(loc))</loc>\n"
+        func url(_ loc: String, alternates: Bool, key: String) -> String {
+            var xml = "  <url>\n    <loc>\(HTML.escape(loc))</loc>\n"
             if alternates {
                 for l in model.languages {
                     xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(HTML.escape(l.id))\" href=\"\(HTML.escape(baseURL + SitePath(language: l.id, key: key).file("html")))\"/>\n"
                 }
                 xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(HTML.escape(chrome.xDefault(key)))\"/>\n"
             }
-            xml += "  </url>\n"
+            return xml + "  </url>\n"
         }
-        url(baseURL, alternates: true, key: "index")
-        for key in keys.sorted() {
-            for l in model.languages {
-                url(baseURL + SitePath(language: l.id, key: key).file("html"), alternates: everyLanguage.contains(key), key: key)
-            }
+        xml += url(baseURL, alternates: true, key: "index")
+        // Tens of thousands of entries with a thousand products: written on every core, joined in order.
+        let sorted = keys.sorted()
+        let entries = ParallelMap.map(sorted.count) { i in
+            model.languages.map { l in url(baseURL + SitePath(language: l.id, key: sorted[i]).file("html"), alternates: everyLanguage.contains(sorted[i]), key: sorted[i]) }.joined()
         }
+        for entry in entries { xml += entry }
         xml += "</urlset>\n"
         return Page(path: "sitemap.xml", contents: xml)
     }
