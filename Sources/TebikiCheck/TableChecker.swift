@@ -18,14 +18,20 @@ struct TableChecker {
         model = context.model
     }
 
-    func run() -> [Diagnostic] {
+    /// - Parameter chunks: how many runs of scenario classes the walk is split into, each walked
+    ///   on its own (nil: enough to keep every core busy). The diagnostics do not depend on it.
+    func run(chunks: Int? = nil) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var reported = Set<String>()
         out += treeDiagnostics(reported: &reported)
-        out += walkDiagnostics(reported: &reported)
+        out += walkDiagnostics(reported: &reported, chunks: chunks ?? defaultChunks)
         out += sameCells()
         return out
     }
+
+    /// A few chunks per core, as `ParallelMap` runs them, but none for fewer than a few dozen classes
+    /// (a small model is walked faster than threads start).
+    private var defaultChunks: Int { max(1, min(16, context.classes.count / 32)) }
 
     // MARK: the decision tree
 
@@ -162,15 +168,22 @@ struct TableChecker {
         }
     }
 
-    private func walkDiagnostics(reported: inout Set<String>) -> [Diagnostic] {
+    /// What one chunk of the walk found: its record, and the gaps and overlaps it reported, in
+    /// the order it met them, each with the key it is reported once by.
+    private struct ChunkWalk {
+        var walk: Walk
+        var found: [(key: String, diagnostic: Diagnostic)] = []
+    }
+
+    /// Every scenario class through the tables, in `chunks` runs of consecutive classes walked in
+    /// parallel, each with its own record; merged as one walk in class order would have left it:
+    /// flags or-ed, a row's witness from the first chunk that has one, gaps and overlaps in chunk
+    /// order, each once (the first of its key) and none the tree already reported.
+    private func walkDiagnostics(reported: inout Set<String>, chunks: Int) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let tables = model.tables.elements
         var index: [String: Int] = [:]
         for (i, t) in tables.enumerated() where index[t.id] == nil { index[t.id] = i }
-        var w = Walk(reached: Array(repeating: false, count: tables.count),
-                     matched: tables.map { Array(repeating: false, count: $0.rules.count) },
-                     fired: tables.map { Array(repeating: false, count: $0.rules.count) },
-                     witness: tables.map { Array(repeating: nil, count: $0.rules.count) })
         let refundingOutcomes = Set(model.outcomes.filter(\.refunds).map(\.id))
         var factNumber: [FactID: Int] = [:], factIDs: [FactID] = []
         for table in tables {
@@ -179,32 +192,61 @@ struct TableChecker {
             }
         }
         let rows = tables.map { Rows($0, tableIndex: index, refundingOutcomes: refundingOutcomes, factNumber: factNumber) }
-        var values = FactValues(factIDs)
         let entry = index[model.edition.entryTable], route = index[model.edition.routeTable]
+        let classCount = context.classes.count, chunkCount = max(1, min(chunks, classCount))
+        let seen = reported
 
-        // The tables one case has passed through: a handful, so a list, reused from case to case.
-        var visited: [Int] = []
-        for c in context.cases {
-            guard let scenario = c.derived else { continue }
-            var current = entry
-            visited.removeAll(keepingCapacity: true)
-            values.reset()
-            var refunds = false
-            while let t = current, !visited.contains(t) {
-                visited.append(t)
-                current = nil
-                w.reached[t] = true
-                guard let winner = walk(rows[t], t, scenario: scenario, values: &values, input: c.input, &w, reported: &reported, out: &out) else { break }
-                switch rows[t].then[winner] {
-                case .next(let next): current = next
-                case .decide(let r): refunds = r
-                case .route: break
+        let walked = ParallelMap.map(chunkCount) { chunk -> ChunkWalk in
+            var w = Walk(reached: Array(repeating: false, count: tables.count),
+                         matched: tables.map { Array(repeating: false, count: $0.rules.count) },
+                         fired: tables.map { Array(repeating: false, count: $0.rules.count) },
+                         witness: tables.map { Array(repeating: nil, count: $0.rules.count) })
+            var reported = seen
+            var found: [(key: String, diagnostic: Diagnostic)] = []
+            var values = FactValues(factIDs)
+            // The tables one case has passed through: a handful, so a list, reused from case to case.
+            var visited: [Int] = []
+            for i in (classCount * chunk / chunkCount)..<(classCount * (chunk + 1) / chunkCount) {
+                for c in context.cases(ofClass: i) {
+                    guard let scenario = c.derived else { continue }
+                    var current = entry
+                    visited.removeAll(keepingCapacity: true)
+                    values.reset()
+                    var refunds = false
+                    while let t = current, !visited.contains(t) {
+                        visited.append(t)
+                        current = nil
+                        w.reached[t] = true
+                        guard let winner = walk(rows[t], t, scenario: scenario, values: &values, input: c.input, &w,
+                                                reported: &reported, found: &found) else { break }
+                        switch rows[t].then[winner] {
+                        case .next(let next): current = next
+                        case .decide(let r): refunds = r
+                        case .route: break
+                        }
+                    }
+                    if refunds, let r = route {
+                        w.reached[r] = true
+                        _ = walk(rows[r], r, scenario: scenario, values: &values, input: c.input, &w, reported: &reported, found: &found)
+                    }
                 }
             }
-            if refunds, let r = route {
-                w.reached[r] = true
-                _ = walk(rows[r], r, scenario: scenario, values: &values, input: c.input, &w, reported: &reported, out: &out)
+            return ChunkWalk(walk: w, found: found)
+        }
+
+        var w = walked[0].walk
+        for chunk in walked.dropFirst() {
+            for t in tables.indices {
+                w.reached[t] = w.reached[t] || chunk.walk.reached[t]
+                for k in tables[t].rules.indices {
+                    w.matched[t][k] = w.matched[t][k] || chunk.walk.matched[t][k]
+                    w.fired[t][k] = w.fired[t][k] || chunk.walk.fired[t][k]
+                    if w.witness[t][k] == nil { w.witness[t][k] = chunk.walk.witness[t][k] }
+                }
             }
+        }
+        for chunk in walked {
+            for (key, d) in chunk.found where reported.insert(key).inserted { out.append(d) }
         }
 
         for (t, table) in tables.enumerated() {
@@ -234,7 +276,7 @@ struct TableChecker {
 
     /// The index of the row the table's hit policy selects, recording matches; gaps and overlaps are reported once per table.
     private func walk(_ rows: Rows, _ t: Int, scenario: Scenario, values: inout FactValues, input: @autoclosure () -> Scenario, _ w: inout Walk,
-                      reported: inout Set<String>, out: inout [Diagnostic]) -> Int? {
+                      reported: inout Set<String>, found: inout [(key: String, diagnostic: Diagnostic)]) -> Int? {
         var first: Int?
         var overlapping: [Int] = []
         for k in rows.index.candidates(scenario) where values.allHold(rows.cells[k], in: scenario) {
@@ -247,13 +289,14 @@ struct TableChecker {
             }
         }
         guard let f = first else {
-            if reported.insert("gap \(rows.id)").inserted, let d = gap(table: rows.id, scenario: input()) { out.append(d) }
+            let key = "gap \(rows.id)"
+            if reported.insert(key).inserted, let d = gap(table: rows.id, scenario: input()) { found.append((key, d)) }
             return nil
         }
         if !overlapping.isEmpty {
             let ids = ([f] + overlapping).map { rows.ids[$0] }
-            if reported.insert("overlap \(rows.id) \(ids.joined(separator: ","))").inserted,
-               let d = overlap(table: rows.id, rules: ids, scenario: input()) { out.append(d) }
+            let key = "overlap \(rows.id) \(ids.joined(separator: ","))"
+            if reported.insert(key).inserted, let d = overlap(table: rows.id, rules: ids, scenario: input()) { found.append((key, d)) }
             return nil
         }
         w.fired[t][f] = true
