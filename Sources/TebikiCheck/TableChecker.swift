@@ -21,34 +21,34 @@ struct TableChecker {
     /// - Parameter chunks: how many runs of scenario classes the walk is split into, each walked
     ///   on its own (nil: enough to keep every core busy). The diagnostics do not depend on it.
     func run(chunks: Int? = nil) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        var reported = Set<String>()
-        out += treeDiagnostics(reported: &reported)
-        out += walkDiagnostics(reported: &reported, chunks: chunks ?? defaultChunks)
-        out += sameCells()
-        return out
+        treeAndWalkDiagnostics(chunks: chunks ?? defaultChunks) + sameCells()
     }
 
-    /// A few chunks per core, as `ParallelMap` runs them, but none for fewer than a few dozen classes
-    /// (a small model is walked faster than threads start).
-    private var defaultChunks: Int { max(1, min(16, context.classes.count / 32)) }
+    /// A few chunks per core, as `ParallelMap` runs them with the tree beside them (16 in all),
+    /// but none for fewer than a few dozen classes (a small model is walked faster than threads start).
+    private var defaultChunks: Int { max(1, min(15, context.classes.count / 32)) }
+
+    /// A gap or an overlap, with the key it is reported once by (the tree and the walk find the same ones).
+    private typealias Found = (key: String, diagnostic: Diagnostic)
 
     // MARK: the decision tree
 
-    private func treeDiagnostics(reported: inout Set<String>) -> [Diagnostic] {
+    /// The tree's gaps and overlaps in the tree's order, repeats included (the caller keeps the first of each key).
+    private func treeDiagnostics() -> [Found] {
         let builder = TreeBuilder(space: context.space)
-        var out: [Diagnostic] = []
+        var out: [Found] = []
         func visit(_ node: DecisionTree) {
             switch node {
             case .question(_, _, let branches): branches.forEach { visit($0.node) }
             case .leaf: break
             case .gap(let table, let path):
                 let scenario = context.space.scenario(for: answers(path))
-                if let d = gap(table: table, scenario: scenario), reported.insert("gap \(table)").inserted { out.append(d) }
+                if let d = gap(table: table, scenario: scenario) { out.append(("gap \(table)", d)) }
             case .overlap(let table, let rules, let path):
                 let scenario = context.space.scenario(for: answers(path))
-                if let d = overlap(table: table, rules: rules, scenario: scenario),
-                   reported.insert("overlap \(table) \(rules.joined(separator: ","))").inserted { out.append(d) }
+                if let d = overlap(table: table, rules: rules, scenario: scenario) {
+                    out.append(("overlap \(table) \(rules.joined(separator: ","))", d))
+                }
             }
         }
         visit(builder.tree())
@@ -169,17 +169,19 @@ struct TableChecker {
     }
 
     /// What one chunk of the walk found: its record, and the gaps and overlaps it reported, in
-    /// the order it met them, each with the key it is reported once by.
+    /// the order it met them (each key once).
     private struct ChunkWalk {
         var walk: Walk
-        var found: [(key: String, diagnostic: Diagnostic)] = []
+        var found: [Found] = []
     }
 
-    /// Every scenario class through the tables, in `chunks` runs of consecutive classes walked in
-    /// parallel, each with its own record; merged as one walk in class order would have left it:
-    /// flags or-ed, a row's witness from the first chunk that has one, gaps and overlaps in chunk
-    /// order, each once (the first of its key) and none the tree already reported.
-    private func walkDiagnostics(reported: inout Set<String>, chunks: Int) -> [Diagnostic] {
+    /// The tree's gaps and overlaps, then every scenario class through the tables.
+    ///
+    /// The classes are walked in `chunks` runs of consecutive classes, in parallel and beside the
+    /// tree (built on one core), each with its own record; merged as one walk in class order after
+    /// the tree would have left it: flags or-ed, a row's witness from the first chunk that has one,
+    /// gaps and overlaps in order (the tree's, then chunk by chunk), each key only the first time.
+    private func treeAndWalkDiagnostics(chunks: Int) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let tables = model.tables.elements
         var index: [String: Int] = [:]
@@ -194,15 +196,17 @@ struct TableChecker {
         let rows = tables.map { Rows($0, tableIndex: index, refundingOutcomes: refundingOutcomes, factNumber: factNumber) }
         let entry = index[model.edition.entryTable], route = index[model.edition.routeTable]
         let classCount = context.classes.count, chunkCount = max(1, min(chunks, classCount))
-        let seen = reported
 
-        let walked = ParallelMap.map(chunkCount) { chunk -> ChunkWalk in
+        // Part 0 is the tree, first so that it starts first; parts 1... the chunks of classes.
+        let parts = ParallelMap.map(1 + chunkCount) { part -> ChunkWalk in
+            if part == 0 { return ChunkWalk(walk: Walk(reached: [], matched: [], fired: [], witness: []), found: treeDiagnostics()) }
+            let chunk = part - 1
             var w = Walk(reached: Array(repeating: false, count: tables.count),
                          matched: tables.map { Array(repeating: false, count: $0.rules.count) },
                          fired: tables.map { Array(repeating: false, count: $0.rules.count) },
                          witness: tables.map { Array(repeating: nil, count: $0.rules.count) })
-            var reported = seen
-            var found: [(key: String, diagnostic: Diagnostic)] = []
+            var reported = Set<String>()
+            var found: [Found] = []
             var values = FactValues(factIDs)
             // The tables one case has passed through: a handful, so a list, reused from case to case.
             var visited: [Int] = []
@@ -234,7 +238,8 @@ struct TableChecker {
             return ChunkWalk(walk: w, found: found)
         }
 
-        var w = walked[0].walk
+        let walked = parts.dropFirst()
+        var w = walked.first!.walk
         for chunk in walked.dropFirst() {
             for t in tables.indices {
                 w.reached[t] = w.reached[t] || chunk.walk.reached[t]
@@ -245,8 +250,9 @@ struct TableChecker {
                 }
             }
         }
-        for chunk in walked {
-            for (key, d) in chunk.found where reported.insert(key).inserted { out.append(d) }
+        var reported = Set<String>()
+        for part in parts {
+            for (key, d) in part.found where reported.insert(key).inserted { out.append(d) }
         }
 
         for (t, table) in tables.enumerated() {
@@ -276,7 +282,7 @@ struct TableChecker {
 
     /// The index of the row the table's hit policy selects, recording matches; gaps and overlaps are reported once per table.
     private func walk(_ rows: Rows, _ t: Int, scenario: Scenario, values: inout FactValues, input: @autoclosure () -> Scenario, _ w: inout Walk,
-                      reported: inout Set<String>, found: inout [(key: String, diagnostic: Diagnostic)]) -> Int? {
+                      reported: inout Set<String>, found: inout [Found]) -> Int? {
         var first: Int?
         var overlapping: [Int] = []
         for k in rows.index.candidates(scenario) where values.allHold(rows.cells[k], in: scenario) {
