@@ -60,7 +60,8 @@ struct PageChecker {
         let expectedVisible = expectedMarkdown.map { steps in steps?.map { visibleID($0, html: false) } }
         // The steps read from pages are numbered first within runs of claims, on every core; each
         // run's distinct texts are then numbered once in `visibleKeys` (a text recurs within a run).
-        let runs = min(16, claims.count)
+        // A few hundred claims a run at least: each run's texts are hashed twice.
+        let runs = max(1, min(16, claims.count / 256))
         let numberedRuns = ParallelMap.map(runs) { r -> (keys: [VisibleKey], items: [[Int]]) in
             var keys: [VisibleKey] = [], index: [VisibleKey: Int] = [:]
             let items = (claims.count * r / runs..<claims.count * (r + 1) / runs).map { i -> [Int] in
