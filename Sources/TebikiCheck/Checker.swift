@@ -46,12 +46,18 @@ public struct Checker: Sendable {
         var all: [Diagnostic] = []
         all += TableChecker(context: context).run()
         all += ProcedureChecker(context: context).run()
-        all += TemplateChecker(model: model).run()
-        all += CitationChecker(model: model).run()
-        all += GlossaryUsageChecker(model: model).run()
-        all += DialogChecker(model: model).run()
-        all += TermChecker(model: model).run()
-        all += ReconstructedLabelChecker(model: model).run()
+        // The checkers that run on one core, beside each other (the two above spread their own
+        // work over every core; run inside another parallel loop, theirs would run on one).
+        let model = model
+        let serial: [@Sendable () -> [Diagnostic]] = [
+            { TemplateChecker(model: model).run() },
+            { CitationChecker(model: model).run() },
+            { GlossaryUsageChecker(model: model).run() },
+            { DialogChecker(model: model).run() },
+            { TermChecker(model: model).run() },
+            { ReconstructedLabelChecker(model: model).run() },
+        ]
+        for found in ParallelMap.map(serial.count, { serial[$0]() }) { all += found }
         return all
     }
 

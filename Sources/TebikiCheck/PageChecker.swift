@@ -58,10 +58,29 @@ struct PageChecker {
             return visibleKeys.count - 1
         }
         let expectedVisible = expectedMarkdown.map { steps in steps?.map { visibleID($0, html: false) } }
-        let itemVisible = claims.indices.map { i -> [Int] in
-            guard case .items(let items)? = read[i] else { return [] }
-            let html = StepListReader.isHTML(claims[i].path)
-            return items.map { visibleID($0.text, html: html) }
+        // The steps read from pages are numbered first within runs of claims, on every core; each
+        // run's distinct texts are then numbered once in `visibleKeys` (a text recurs within a run).
+        // A few hundred claims a run at least: each run's texts are hashed twice.
+        let runs = max(1, min(16, claims.count / 256))
+        let numberedRuns = ParallelMap.map(runs) { r -> (keys: [VisibleKey], items: [[Int]]) in
+            var keys: [VisibleKey] = [], index: [VisibleKey: Int] = [:]
+            let items = (claims.count * r / runs..<claims.count * (r + 1) / runs).map { i -> [Int] in
+                guard case .items(let items)? = read[i] else { return [] }
+                let html = StepListReader.isHTML(claims[i].path)
+                return items.map { item in
+                    let v = VisibleKey(text: item.text, html: html)
+                    if let k = index[v] { return k }
+                    index[v] = keys.count; keys.append(v)
+                    return keys.count - 1
+                }
+            }
+            return (keys, items)
+        }
+        var itemVisible: [[Int]] = []
+        itemVisible.reserveCapacity(claims.count)
+        for run in numberedRuns {
+            let global = run.keys.map { visibleID($0.text, html: $0.html) }
+            for items in run.items { itemVisible.append(items.map { global[$0] }) }
         }
         let visibleTexts = ParallelMap.map(visibleKeys.count) { k in visible(visibleKeys[k].text, html: visibleKeys[k].html) }
         // 3. The lists against the model, claim by claim.
@@ -119,7 +138,9 @@ struct PageChecker {
                                       counterexample: example()))
             }
         }
-        for (key, lists) in counts.sorted(by: { ($0.key.anchor, $0.key.path, $0.key.scenario) < ($1.key.anchor, $1.key.path, $1.key.scenario) }) where Set(lists.map(\.1)).count > 1 {
+        // Only the lists whose languages differ are sorted (few: most lists agree).
+        let differing = counts.filter { _, lists in lists.contains { $0.1 != lists[0].1 } }
+        for (key, lists) in differing.sorted(by: { ($0.key.anchor, $0.key.path, $0.key.scenario) < ($1.key.anchor, $1.key.path, $1.key.scenario) }) {
             let sorted = lists.sorted { $0.0 < $1.0 }
             out.append(Diagnostic(.error, "check.page.languages-differ", at: sorted[0].2,
                                   "the languages of the list #\(key.anchor) have different numbers of steps: \(sorted.map { "\($0.0) \($0.1)" }.joined(separator: ", "))",

@@ -18,31 +18,37 @@ struct TableChecker {
         model = context.model
     }
 
-    func run() -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        var reported = Set<String>()
-        out += treeDiagnostics(reported: &reported)
-        out += walkDiagnostics(reported: &reported)
-        out += sameCells()
-        return out
+    /// - Parameter chunks: how many runs of scenario classes the walk is split into, each walked
+    ///   on its own (nil: enough to keep every core busy). The diagnostics do not depend on it.
+    func run(chunks: Int? = nil) -> [Diagnostic] {
+        treeAndWalkDiagnostics(chunks: chunks ?? defaultChunks) + sameCells()
     }
+
+    /// A few chunks per core, as `ParallelMap` runs them with the tree beside them (16 in all),
+    /// but none for fewer than a few dozen classes (a small model is walked faster than threads start).
+    private var defaultChunks: Int { max(1, min(15, context.classes.count / 32)) }
+
+    /// A gap or an overlap, with the key it is reported once by (the tree and the walk find the same ones).
+    private typealias Found = (key: String, diagnostic: Diagnostic)
 
     // MARK: the decision tree
 
-    private func treeDiagnostics(reported: inout Set<String>) -> [Diagnostic] {
+    /// The tree's gaps and overlaps in the tree's order, repeats included (the caller keeps the first of each key).
+    private func treeDiagnostics() -> [Found] {
         let builder = TreeBuilder(space: context.space)
-        var out: [Diagnostic] = []
+        var out: [Found] = []
         func visit(_ node: DecisionTree) {
             switch node {
             case .question(_, _, let branches): branches.forEach { visit($0.node) }
             case .leaf: break
             case .gap(let table, let path):
                 let scenario = context.space.scenario(for: answers(path))
-                if let d = gap(table: table, scenario: scenario), reported.insert("gap \(table)").inserted { out.append(d) }
+                if let d = gap(table: table, scenario: scenario) { out.append(("gap \(table)", d)) }
             case .overlap(let table, let rules, let path):
                 let scenario = context.space.scenario(for: answers(path))
-                if let d = overlap(table: table, rules: rules, scenario: scenario),
-                   reported.insert("overlap \(table) \(rules.joined(separator: ","))").inserted { out.append(d) }
+                if let d = overlap(table: table, rules: rules, scenario: scenario) {
+                    out.append(("overlap \(table) \(rules.joined(separator: ","))", d))
+                }
             }
         }
         visit(builder.tree())
@@ -162,15 +168,24 @@ struct TableChecker {
         }
     }
 
-    private func walkDiagnostics(reported: inout Set<String>) -> [Diagnostic] {
+    /// What one chunk of the walk found: its record, and the gaps and overlaps it reported, in
+    /// the order it met them (each key once).
+    private struct ChunkWalk {
+        var walk: Walk
+        var found: [Found] = []
+    }
+
+    /// The tree's gaps and overlaps, then every scenario class through the tables.
+    ///
+    /// The classes are walked in `chunks` runs of consecutive classes, in parallel and beside the
+    /// tree (built on one core), each with its own record; merged as one walk in class order after
+    /// the tree would have left it: flags or-ed, a row's witness from the first chunk that has one,
+    /// gaps and overlaps in order (the tree's, then chunk by chunk), each key only the first time.
+    private func treeAndWalkDiagnostics(chunks: Int) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let tables = model.tables.elements
         var index: [String: Int] = [:]
         for (i, t) in tables.enumerated() where index[t.id] == nil { index[t.id] = i }
-        var w = Walk(reached: Array(repeating: false, count: tables.count),
-                     matched: tables.map { Array(repeating: false, count: $0.rules.count) },
-                     fired: tables.map { Array(repeating: false, count: $0.rules.count) },
-                     witness: tables.map { Array(repeating: nil, count: $0.rules.count) })
         let refundingOutcomes = Set(model.outcomes.filter(\.refunds).map(\.id))
         var factNumber: [FactID: Int] = [:], factIDs: [FactID] = []
         for table in tables {
@@ -179,32 +194,65 @@ struct TableChecker {
             }
         }
         let rows = tables.map { Rows($0, tableIndex: index, refundingOutcomes: refundingOutcomes, factNumber: factNumber) }
-        var values = FactValues(factIDs)
         let entry = index[model.edition.entryTable], route = index[model.edition.routeTable]
+        let classCount = context.classes.count, chunkCount = max(1, min(chunks, classCount))
 
-        // The tables one case has passed through: a handful, so a list, reused from case to case.
-        var visited: [Int] = []
-        for c in context.cases {
-            guard let scenario = c.derived else { continue }
-            var current = entry
-            visited.removeAll(keepingCapacity: true)
-            values.reset()
-            var refunds = false
-            while let t = current, !visited.contains(t) {
-                visited.append(t)
-                current = nil
-                w.reached[t] = true
-                guard let winner = walk(rows[t], t, scenario: scenario, values: &values, input: c.input, &w, reported: &reported, out: &out) else { break }
-                switch rows[t].then[winner] {
-                case .next(let next): current = next
-                case .decide(let r): refunds = r
-                case .route: break
+        // Part 0 is the tree, first so that it starts first; parts 1... the chunks of classes.
+        let parts = ParallelMap.map(1 + chunkCount) { part -> ChunkWalk in
+            if part == 0 { return ChunkWalk(walk: Walk(reached: [], matched: [], fired: [], witness: []), found: treeDiagnostics()) }
+            let chunk = part - 1
+            var w = Walk(reached: Array(repeating: false, count: tables.count),
+                         matched: tables.map { Array(repeating: false, count: $0.rules.count) },
+                         fired: tables.map { Array(repeating: false, count: $0.rules.count) },
+                         witness: tables.map { Array(repeating: nil, count: $0.rules.count) })
+            var reported = Set<String>()
+            var found: [Found] = []
+            var values = FactValues(factIDs)
+            // The tables one case has passed through: a handful, so a list, reused from case to case.
+            var visited: [Int] = []
+            for i in (classCount * chunk / chunkCount)..<(classCount * (chunk + 1) / chunkCount) {
+                for c in context.cases(ofClass: i) {
+                    guard let scenario = c.derived else { continue }
+                    var current = entry
+                    visited.removeAll(keepingCapacity: true)
+                    values.reset()
+                    var refunds = false
+                    while let t = current, !visited.contains(t) {
+                        visited.append(t)
+                        current = nil
+                        w.reached[t] = true
+                        guard let winner = walk(rows[t], t, scenario: scenario, values: &values, input: c.input, &w,
+                                                reported: &reported, found: &found) else { break }
+                        switch rows[t].then[winner] {
+                        case .next(let next): current = next
+                        case .decide(let r): refunds = r
+                        case .route: break
+                        }
+                    }
+                    if refunds, let r = route {
+                        w.reached[r] = true
+                        _ = walk(rows[r], r, scenario: scenario, values: &values, input: c.input, &w, reported: &reported, found: &found)
+                    }
                 }
             }
-            if refunds, let r = route {
-                w.reached[r] = true
-                _ = walk(rows[r], r, scenario: scenario, values: &values, input: c.input, &w, reported: &reported, out: &out)
+            return ChunkWalk(walk: w, found: found)
+        }
+
+        let walked = parts.dropFirst()
+        var w = walked.first!.walk
+        for chunk in walked.dropFirst() {
+            for t in tables.indices {
+                w.reached[t] = w.reached[t] || chunk.walk.reached[t]
+                for k in tables[t].rules.indices {
+                    w.matched[t][k] = w.matched[t][k] || chunk.walk.matched[t][k]
+                    w.fired[t][k] = w.fired[t][k] || chunk.walk.fired[t][k]
+                    if w.witness[t][k] == nil { w.witness[t][k] = chunk.walk.witness[t][k] }
+                }
             }
+        }
+        var reported = Set<String>()
+        for part in parts {
+            for (key, d) in part.found where reported.insert(key).inserted { out.append(d) }
         }
 
         for (t, table) in tables.enumerated() {
@@ -234,7 +282,7 @@ struct TableChecker {
 
     /// The index of the row the table's hit policy selects, recording matches; gaps and overlaps are reported once per table.
     private func walk(_ rows: Rows, _ t: Int, scenario: Scenario, values: inout FactValues, input: @autoclosure () -> Scenario, _ w: inout Walk,
-                      reported: inout Set<String>, out: inout [Diagnostic]) -> Int? {
+                      reported: inout Set<String>, found: inout [Found]) -> Int? {
         var first: Int?
         var overlapping: [Int] = []
         for k in rows.index.candidates(scenario) where values.allHold(rows.cells[k], in: scenario) {
@@ -247,13 +295,14 @@ struct TableChecker {
             }
         }
         guard let f = first else {
-            if reported.insert("gap \(rows.id)").inserted, let d = gap(table: rows.id, scenario: input()) { out.append(d) }
+            let key = "gap \(rows.id)"
+            if reported.insert(key).inserted, let d = gap(table: rows.id, scenario: input()) { found.append((key, d)) }
             return nil
         }
         if !overlapping.isEmpty {
             let ids = ([f] + overlapping).map { rows.ids[$0] }
-            if reported.insert("overlap \(rows.id) \(ids.joined(separator: ","))").inserted,
-               let d = overlap(table: rows.id, rules: ids, scenario: input()) { out.append(d) }
+            let key = "overlap \(rows.id) \(ids.joined(separator: ","))"
+            if reported.insert(key).inserted, let d = overlap(table: rows.id, rules: ids, scenario: input()) { found.append((key, d)) }
             return nil
         }
         w.fired[t][f] = true

@@ -23,14 +23,14 @@ public enum ContentLoader {
         let ctx = LoadContext()
         var result = LoadResult(model: nil, diagnostics: [])
 
-        guard let siteFile = compose("tebiki.yaml", from: source, ctx) else {
+        guard let siteFile = compose("tebiki.yaml", from: source, ctx.log) else {
             result.diagnostics = sorted(ctx.log.diagnostics)
             return result
         }
         let site = SiteReader(ctx: ctx).read(siteFile.root, file: siteFile.file)
         // strings.yaml is optional until content/README.md documents it.
         var strings: [String: Localized] = [:]
-        if case .success = source.read("strings.yaml"), let stringsFile = compose("strings.yaml", from: source, ctx) {
+        if case .success = source.read("strings.yaml"), let stringsFile = compose("strings.yaml", from: source, ctx.log) {
             strings = StringsReader(ctx: ctx).read(stringsFile.root, file: stringsFile.file)
         }
         result.editions = site.editions
@@ -62,20 +62,29 @@ public enum ContentLoader {
         // Compose every file first, so that a broken file silences references to what it declares.
         // In an edition that extends another, a file left out is taken from that edition, and a file
         // written there changes it (LoadContext.layeredRoot); edition.yaml is always written.
-        var files: [String: Composed] = [:]
-        for name in editionFiles {
-            var below: Composed?, broken = false
+        // The files are composed on every core, each into its own log; the logs are then added in
+        // file order, as one file after the other would have left them.
+        let composedFiles = ParallelMap.map(editionFiles.count) { f -> ComposedLayers in
+            let name = editionFiles[f], log = DiagnosticLog()
+            var layers = ComposedLayers()
             for (level, layer) in chain.enumerated() {
                 let path = "\(folderPath(layer.path))/\(name)"
                 if level > 0, name != "edition.yaml", case .failure(.missing) = source.read(path) { continue }
-                guard let composed = compose(path, from: source, ctx) else { broken = true; break }
-                if let below {
-                    ctx.layers[ObjectIdentifier(composed.file)] = EditionLayer(node: below.root, file: below.file, edition: below.edition)
-                }
-                below = Composed(file: composed.file, root: composed.root, edition: layer.id)
+                guard var composed = compose(path, from: source, log) else { layers.broken = true; break }
+                composed.edition = layer.id
+                layers.files.append(composed)
             }
-            if !broken, let below {
-                files[name] = below
+            layers.diagnostics = log.diagnostics
+            return layers
+        }
+        var files: [String: Composed] = [:]
+        for (name, composed) in zip(editionFiles, composedFiles) {
+            for d in composed.diagnostics { ctx.log.append(d) }
+            for (below, above) in zip(composed.files, composed.files.dropFirst()) {
+                ctx.layers[ObjectIdentifier(above.file)] = EditionLayer(node: below.root, file: below.file, edition: below.edition)
+            }
+            if !composed.broken, let top = composed.files.last {
+                files[name] = top
             } else {
                 ctx.unavailable.formUnion(kinds(declaredBy: name))
             }
@@ -116,6 +125,15 @@ public enum ContentLoader {
         var edition = ""
     }
 
+    /// One edition file composed in each edition of the chain that has it, the extended one first;
+    /// `broken`: one of them could not be composed (the list stops there).
+    private struct ComposedLayers {
+        var files: [Composed] = []
+        var broken = false
+        /// What composing them reported, in order.
+        var diagnostics: [Diagnostic] = []
+    }
+
     /// An edition's folder as written in tebiki.yaml, without `./` in front or `/` at the end.
     private static func folderPath(_ path: String) -> String {
         var folder = Substring(path)
@@ -125,20 +143,20 @@ public enum ContentLoader {
     }
 
     /// Reads and composes one file; nil (with a diagnostic) when it is missing, unreadable or malformed.
-    private static func compose(_ path: String, from source: some ContentSource, _ ctx: LoadContext) -> Composed? {
+    private static func compose(_ path: String, from source: some ContentSource, _ log: DiagnosticLog) -> Composed? {
         let shown = "\(source.name)/\(path)"
         switch source.read(path) {
         case .failure(.missing):
-            ctx.error("content.missing-file", at: nil, "\(shown) does not exist; an edition folder holds \(ctx.list(editionFiles))")
+            log.error("content.missing-file", at: nil, "\(shown) does not exist; an edition folder holds \(editionFiles.joined(separator: ", "))")
             return nil
         case .failure(.unreadable(let why)):
-            ctx.error("content.missing-file", at: nil, "\(shown) cannot be read: \(why)")
+            log.error("content.missing-file", at: nil, "\(shown) cannot be read: \(why)")
             return nil
         case .success(let text):
             let file = SourceFile(path: shown, text: text)
-            let before = ctx.log.diagnostics.count
-            let node = YAMLComposer.compose(file, into: ctx.log)
-            if node == nil && ctx.log.diagnostics.count > before { return nil }
+            let before = log.diagnostics.count
+            let node = YAMLComposer.compose(file, into: log)
+            if node == nil && log.diagnostics.count > before { return nil }
             return Composed(file: file, root: node)
         }
     }
