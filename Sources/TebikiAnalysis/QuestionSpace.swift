@@ -296,7 +296,7 @@ public struct QuestionSpace: Sendable {
 
     /// The fact id of each slot: the model's facts (a repeated id has one slot), then the other
     /// facts the plan names.
-    private let slotIDs: [FactID]
+    let slotIDs: [FactID]
     /// Per slot, the index in `plan` of its fact (`gate.planIndex`), if it has one.
     private let slotPlan: [Int?]
     /// Per slot, whether a fact of the model with that id is derived.
@@ -329,6 +329,9 @@ public struct QuestionSpace: Sendable {
                 else if let newValue { slots.append(slot); values.append(newValue) }
             }
         }
+
+        /// The slots that have a value, in the order they were first set (each once).
+        var filledSlots: [Int] { zip(slots, values).compactMap { $0.1 == nil ? nil : $0.0 } }
 
         /// Whether the two become equal scenarios.
         func sameValues(as other: Draft) -> Bool {

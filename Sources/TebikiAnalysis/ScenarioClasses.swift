@@ -174,10 +174,13 @@ public struct ScenarioClasses: Sendable {
         boundaryScenarios(of: c).map(\.scenario)
     }
 
-    /// `scenarios(of:)`, each with whether it gives a value to a derived fact.
-    func boundaryScenarios(of c: Class) -> [(scenario: Scenario, hasDerivedFacts: Bool)] {
+    /// `scenarios(of:)`, each with whether it gives a value to a derived fact and the slots of
+    /// the facts it gives a value to (`QuestionSpace.slotIDs`).
+    func boundaryScenarios(of c: Class) -> [(scenario: Scenario, hasDerivedFacts: Bool, slots: [Int])] {
         let (late, early) = space.drafts(for: c.answers)
-        let lateScenario = (space.scenario(late), space.hasDerivedFacts(late))
-        return late.sameValues(as: early) ? [lateScenario] : [lateScenario, (space.scenario(early), space.hasDerivedFacts(early))]
+        func boundary(_ d: QuestionSpace.Draft) -> (scenario: Scenario, hasDerivedFacts: Bool, slots: [Int]) {
+            (space.scenario(d), space.hasDerivedFacts(d), d.filledSlots)
+        }
+        return late.sameValues(as: early) ? [boundary(late)] : [boundary(late), boundary(early)]
     }
 }
