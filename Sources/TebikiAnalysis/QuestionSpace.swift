@@ -331,7 +331,12 @@ public struct QuestionSpace: Sendable {
         }
 
         /// The slots that have a value, in the order they were first set (each once).
-        var filledSlots: [Int] { zip(slots, values).compactMap { $0.1 == nil ? nil : $0.0 } }
+        var filledSlots: [Int] {
+            var result: [Int] = []
+            result.reserveCapacity(slots.count)
+            for i in slots.indices where values[i] != nil { result.append(slots[i]) }
+            return result
+        }
 
         /// Whether the two become equal scenarios.
         func sameValues(as other: Draft) -> Bool {
@@ -412,7 +417,11 @@ public struct QuestionSpace: Sendable {
     /// `scenario(for: answers, lastDayInTime: true)` and `(…, false)`, as drafts.
     func drafts(for answers: [FactID: Answer]) -> (late: Draft, early: Draft) {
         let answered = answered(answers)
-        return (draft(answered, lastDayInTime: true), draft(answered, lastDayInTime: false))
+        let late = draft(answered, lastDayInTime: true)
+        // `lastDayInTime` is read only for a window fact answered "in time": without one, the
+        // early draft is the late one.
+        guard answered.contains(where: { plan[$0.plan].windowDate != nil && $0.answer.sample == .boolean(true) }) else { return (late, late) }
+        return (late, draft(answered, lastDayInTime: false))
     }
 
     /// The scenario a draft holds.

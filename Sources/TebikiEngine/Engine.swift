@@ -224,7 +224,6 @@ public struct Engine: Sendable {
         var scenario = input
         let window = model.edition.window
         let visiting = visits(triggers)
-        scenario.values.reserveCapacity(input.values.count + visiting.count)
         // Giving a derived fact no value changes the scenario only when it has one: from the input
         // (then one of the triggers is derived) or from an earlier derived fact with its id.
         let inputHasDerivedFacts = triggers.contains { triggerIsDerived[$0.index] }
