@@ -431,6 +431,20 @@ public struct QuestionSpace: Sendable {
         return s
     }
 
+    /// `scenario(draft)`, made from `base`, which is `scenario(baseDraft)`: only the facts whose
+    /// values differ are set or removed. A class's two boundary scenarios differ in a date or two,
+    /// and hashing every fact id again was most of the cost of the second.
+    func scenario(_ draft: Draft, from base: Scenario, of baseDraft: Draft) -> Scenario {
+        var s = base
+        for (slot, value) in zip(baseDraft.slots, baseDraft.values) where value != nil && draft[slot] == nil {
+            s[slotIDs[slot]] = nil
+        }
+        for (slot, value) in zip(draft.slots, draft.values) {
+            if let value, baseDraft[slot] != value { s[slotIDs[slot]] = value }
+        }
+        return s
+    }
+
     /// Whether a draft gives a value to a fact that a model's fact of the same id derives.
     func hasDerivedFacts(_ draft: Draft) -> Bool {
         zip(draft.slots, draft.values).contains { derivedSlots[$0.0] && $0.1 != nil }

@@ -178,9 +178,9 @@ public struct ScenarioClasses: Sendable {
     /// the facts it gives a value to (`QuestionSpace.slotIDs`).
     func boundaryScenarios(of c: Class) -> [(scenario: Scenario, hasDerivedFacts: Bool, slots: [Int])] {
         let (late, early) = space.drafts(for: c.answers)
-        func boundary(_ d: QuestionSpace.Draft) -> (scenario: Scenario, hasDerivedFacts: Bool, slots: [Int]) {
-            (space.scenario(d), space.hasDerivedFacts(d), d.filledSlots)
-        }
-        return late.sameValues(as: early) ? [boundary(late)] : [boundary(late), boundary(early)]
+        let lateScenario = space.scenario(late)
+        let first = (lateScenario, space.hasDerivedFacts(late), late.filledSlots)
+        guard !late.sameValues(as: early) else { return [first] }
+        return [first, (space.scenario(early, from: lateScenario, of: late), space.hasDerivedFacts(early), early.filledSlots)]
     }
 }
