@@ -83,7 +83,11 @@ struct LeafCases {
                     guard decision.ruleIDs.contains(deciding.rule) else {
                         throw SiteBuildError(stage: "render", message: "leaf \(leaf.id) (\(SiteTree.describe(leaf.path))) says rule \(deciding.rule) decides \(c.key), but the engine fired \(decision.ruleIDs.joined(separator: ", "))")
                     }
-                    let boundary = scenarios.compactMap { try? $0.decision.get() }
+                    // The decisions only: `Result.get()` copied each result before its decision.
+                    let boundary = scenarios.compactMap { s -> Decision? in
+                        guard case .success(let d) = s.decision else { return nil }
+                        return d
+                    }
                     cases.append(Case(leaf: leaf, answers: answers, space: shared, decision: decision, boundaryDecisions: boundary, model: model))
                 }
             }
