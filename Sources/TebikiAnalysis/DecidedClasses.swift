@@ -90,7 +90,8 @@ public struct DecidedClasses: Sendable {
             }
         }
         var byKey = [String: Int](minimumCapacity: classes.count)
-        for (i, c) in classes.enumerated() where byKey[c.key] == nil { byKey[c.key] = i }
+        // The first class with a key wins: assigned last to first, each key hashed once.
+        for (i, c) in classes.enumerated().reversed() { byKey[c.key] = i }
         self.byKey = byKey
     }
 
