@@ -276,10 +276,9 @@ public struct Engine: Sendable {
             visited.append(p)
             let table = tables[p]
             let k = try fire(table, scenario: scenario)
-            // The row's fields read in place (copying the whole rule per table was a tenth of the walk).
-            let rules = table.table.rules
-            trace.append(FiredRule(table: tableID, rule: rules[k].id, source: rules[k].source))
-            switch rules[k].result {
+            let rule = table.table.rules[k]
+            trace.append(FiredRule(table: tableID, rule: rule.id, source: rule.source))
+            switch rule.result {
             case .next(let next): tableID = next; position = table.next[k]
             case .decide(let d): return d
             case .route: throw EngineFailure(message: "table \(tableID) gives a route where a decision is expected")
