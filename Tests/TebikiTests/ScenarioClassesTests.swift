@@ -105,6 +105,10 @@ struct ScenarioClassesTests {
             let boundary = enumeration.boundaryScenarios(of: c)
             #expect(boundary.map(\.scenario) == expected)
             #expect(boundary.allSatisfy { !$0.hasDerivedFacts })
+            // The slots name the facts each scenario has, each once.
+            for b in boundary {
+                #expect(b.slots.map { space.slotIDs[$0] }.sorted() == b.scenario.values.keys.sorted())
+            }
             if expected.count == 2 { twos += 1 }
         }
         #expect(twos > 100)
