@@ -45,6 +45,9 @@ public struct Answer: Sendable, Hashable {
         set { storage = Storage(id: id, test: test, sample: sample, label: label, stringKey: newValue) }
     }
 
+    /// The identity of the answer's storage (answers made apart have different ones, even when equal).
+    var identity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     public static func == (a: Answer, b: Answer) -> Bool {
         a.storage === b.storage || (a.id == b.id && a.test == b.test && a.sample == b.sample && a.label == b.label && a.stringKey == b.stringKey)
     }
@@ -111,6 +114,12 @@ public struct QuestionSpace: Sendable {
                             defaultValue: f.defaultValue, required: f.required, firstSample: questions[f.id]?.answers.first?.sample)
         }
         gate = QuestionSpace.Gate(facts: model.facts.elements, plan: plan, order: order)
+        var planByAnswer: [ObjectIdentifier: (fact: FactID, plan: Int)] = [:]
+        for (id, question) in questions {
+            guard let i = gate.planIndex[id] else { continue }
+            for answer in question.answers { planByAnswer[answer.identity] = (id, i) }
+        }
+        self.planByAnswer = planByAnswer
         countsFromSlot = slot(model.edition.window.countsFrom)
         var slotPlan = [Int?](repeating: nil, count: slotIDs.count)
         for (id, i) in gate.planIndex { slotPlan[slotIndex[id]!] = i }
@@ -237,6 +246,10 @@ public struct QuestionSpace: Sendable {
         }
     }
     let gate: Gate
+    /// The plan index of each answer's fact, by the answer's identity, with the fact it answers:
+    /// the classes' answers are these very values, and hashing an identity is cheaper than hashing
+    /// the fact's id (`questions` keeps the answers alive, so no other answer can take an identity).
+    private let planByAnswer: [ObjectIdentifier: (fact: FactID, plan: Int)]
 
     /// What `scenario(for:)` reads of each fact, in declaration order, with facts as slots (see
     /// `Draft`). A reference, so that reading one in the loops of `scenario(for:)` does not copy
@@ -454,7 +467,12 @@ public struct QuestionSpace: Sendable {
     private func answered(_ answers: [FactID: Answer]) -> [(plan: Int, answer: Answer)] {
         var answered: [(plan: Int, answer: Answer)] = []
         answered.reserveCapacity(answers.count)
-        for (id, answer) in answers { if let i = gate.planIndex[id] { answered.append((i, answer)) } }
+        for (id, answer) in answers {
+            // An answer of another fact, or made elsewhere, is looked up by its fact's id.
+            let known = planByAnswer[answer.identity]
+            if let known, known.fact == id { answered.append((known.plan, answer)); continue }
+            if let i = gate.planIndex[id] { answered.append((i, answer)) }
+        }
         answered.sort { $0.plan < $1.plan }
         return answered
     }
