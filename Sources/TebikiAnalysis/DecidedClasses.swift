@@ -22,9 +22,15 @@ public struct DecidedClasses: Sendable {
         /// The engine adds to the input the values of derived facts and changes nothing else, so
         /// the decision's scenario without its derived facts is the input exactly when the input
         /// has no derived fact.
-        init(_ input: Scenario, hasDerivedFacts: Bool, engine: Engine, inputFacts: InputFacts) {
+        ///
+        /// `triggers`: the engine's triggers of the facts `input` has a value for, when the caller
+        /// knows them (see `Engine.evaluate(_:triggers:)`).
+        init(_ input: Scenario, hasDerivedFacts: Bool, engine: Engine, inputFacts: InputFacts, triggers: [Engine.Trigger]? = nil) {
             self.inputFacts = inputFacts
-            do throws(EngineFailure) { decision = .success(try engine.evaluate(input)) } catch { decision = .failure(error) }
+            do throws(EngineFailure) {
+                if let triggers { decision = .success(try engine.evaluate(input, triggers: triggers)) }
+                else { decision = .success(try engine.evaluate(input)) }
+            } catch { decision = .failure(error) }
             if case .success = decision, !hasDerivedFacts { storedInput = nil } else { storedInput = input }
         }
 
@@ -75,13 +81,17 @@ public struct DecidedClasses: Sendable {
         let classes = enumeration.all()
         self.classes = classes
         let inputFacts = InputFacts(space.model)
+        // The engine's trigger of each slot's fact, looked up once, not per scenario.
+        let slotTriggers = space.slotIDs.map { engine.trigger(of: $0) }
         decided = ParallelMap.map(classes.count) { i in
             enumeration.boundaryScenarios(of: classes[i]).map {
-                Decided($0.scenario, hasDerivedFacts: $0.hasDerivedFacts, engine: engine, inputFacts: inputFacts)
+                Decided($0.scenario, hasDerivedFacts: $0.hasDerivedFacts, engine: engine, inputFacts: inputFacts,
+                        triggers: $0.slots.compactMap { slotTriggers[$0] })
             }
         }
         var byKey = [String: Int](minimumCapacity: classes.count)
-        for (i, c) in classes.enumerated() where byKey[c.key] == nil { byKey[c.key] = i }
+        // The first class with a key wins: assigned last to first, each key hashed once.
+        for (i, c) in classes.enumerated().reversed() { byKey[c.key] = i }
         self.byKey = byKey
     }
 

@@ -45,6 +45,9 @@ public struct Answer: Sendable, Hashable {
         set { storage = Storage(id: id, test: test, sample: sample, label: label, stringKey: newValue) }
     }
 
+    /// The identity of the answer's storage (answers made apart have different ones, even when equal).
+    var identity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     public static func == (a: Answer, b: Answer) -> Bool {
         a.storage === b.storage || (a.id == b.id && a.test == b.test && a.sample == b.sample && a.label == b.label && a.stringKey == b.stringKey)
     }
@@ -111,6 +114,12 @@ public struct QuestionSpace: Sendable {
                             defaultValue: f.defaultValue, required: f.required, firstSample: questions[f.id]?.answers.first?.sample)
         }
         gate = QuestionSpace.Gate(facts: model.facts.elements, plan: plan, order: order)
+        var planByAnswer: [ObjectIdentifier: (fact: FactID, plan: Int)] = [:]
+        for (id, question) in questions {
+            guard let i = gate.planIndex[id] else { continue }
+            for answer in question.answers { planByAnswer[answer.identity] = (id, i) }
+        }
+        self.planByAnswer = planByAnswer
         countsFromSlot = slot(model.edition.window.countsFrom)
         var slotPlan = [Int?](repeating: nil, count: slotIDs.count)
         for (id, i) in gate.planIndex { slotPlan[slotIndex[id]!] = i }
@@ -237,6 +246,10 @@ public struct QuestionSpace: Sendable {
         }
     }
     let gate: Gate
+    /// The plan index of each answer's fact, by the answer's identity, with the fact it answers:
+    /// the classes' answers are these very values, and hashing an identity is cheaper than hashing
+    /// the fact's id (`questions` keeps the answers alive, so no other answer can take an identity).
+    private let planByAnswer: [ObjectIdentifier: (fact: FactID, plan: Int)]
 
     /// What `scenario(for:)` reads of each fact, in declaration order, with facts as slots (see
     /// `Draft`). A reference, so that reading one in the loops of `scenario(for:)` does not copy
@@ -296,7 +309,7 @@ public struct QuestionSpace: Sendable {
 
     /// The fact id of each slot: the model's facts (a repeated id has one slot), then the other
     /// facts the plan names.
-    private let slotIDs: [FactID]
+    let slotIDs: [FactID]
     /// Per slot, the index in `plan` of its fact (`gate.planIndex`), if it has one.
     private let slotPlan: [Int?]
     /// Per slot, whether a fact of the model with that id is derived.
@@ -328,6 +341,14 @@ public struct QuestionSpace: Sendable {
                 if let i = slots.firstIndex(of: slot) { values[i] = newValue }
                 else if let newValue { slots.append(slot); values.append(newValue) }
             }
+        }
+
+        /// The slots that have a value, in the order they were first set (each once).
+        var filledSlots: [Int] {
+            var result: [Int] = []
+            result.reserveCapacity(slots.count)
+            for i in slots.indices where values[i] != nil { result.append(slots[i]) }
+            return result
         }
 
         /// Whether the two become equal scenarios.
@@ -409,13 +430,31 @@ public struct QuestionSpace: Sendable {
     /// `scenario(for: answers, lastDayInTime: true)` and `(…, false)`, as drafts.
     func drafts(for answers: [FactID: Answer]) -> (late: Draft, early: Draft) {
         let answered = answered(answers)
-        return (draft(answered, lastDayInTime: true), draft(answered, lastDayInTime: false))
+        let late = draft(answered, lastDayInTime: true)
+        // `lastDayInTime` is read only for a window fact answered "in time": without one, the
+        // early draft is the late one.
+        guard answered.contains(where: { plan[$0.plan].windowDate != nil && $0.answer.sample == .boolean(true) }) else { return (late, late) }
+        return (late, draft(answered, lastDayInTime: false))
     }
 
     /// The scenario a draft holds.
     func scenario(_ draft: Draft) -> Scenario {
         var s = Scenario(minimumCapacity: draft.capacity)
         for (slot, value) in zip(draft.slots, draft.values) { if let value { s[slotIDs[slot]] = value } }
+        return s
+    }
+
+    /// `scenario(draft)`, made from `base`, which is `scenario(baseDraft)`: only the facts whose
+    /// values differ are set or removed. A class's two boundary scenarios differ in a date or two,
+    /// and hashing every fact id again was most of the cost of the second.
+    func scenario(_ draft: Draft, from base: Scenario, of baseDraft: Draft) -> Scenario {
+        var s = base
+        for (slot, value) in zip(baseDraft.slots, baseDraft.values) where value != nil && draft[slot] == nil {
+            s[slotIDs[slot]] = nil
+        }
+        for (slot, value) in zip(draft.slots, draft.values) {
+            if let value, baseDraft[slot] != value { s[slotIDs[slot]] = value }
+        }
         return s
     }
 
@@ -428,7 +467,12 @@ public struct QuestionSpace: Sendable {
     private func answered(_ answers: [FactID: Answer]) -> [(plan: Int, answer: Answer)] {
         var answered: [(plan: Int, answer: Answer)] = []
         answered.reserveCapacity(answers.count)
-        for (id, answer) in answers { if let i = gate.planIndex[id] { answered.append((i, answer)) } }
+        for (id, answer) in answers {
+            // An answer of another fact, or made elsewhere, is looked up by its fact's id.
+            let known = planByAnswer[answer.identity]
+            if let known, known.fact == id { answered.append((known.plan, answer)); continue }
+            if let i = gate.planIndex[id] { answered.append((i, answer)) }
+        }
         answered.sort { $0.plan < $1.plan }
         return answered
     }

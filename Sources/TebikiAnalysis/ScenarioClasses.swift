@@ -174,10 +174,13 @@ public struct ScenarioClasses: Sendable {
         boundaryScenarios(of: c).map(\.scenario)
     }
 
-    /// `scenarios(of:)`, each with whether it gives a value to a derived fact.
-    func boundaryScenarios(of c: Class) -> [(scenario: Scenario, hasDerivedFacts: Bool)] {
+    /// `scenarios(of:)`, each with whether it gives a value to a derived fact and the slots of
+    /// the facts it gives a value to (`QuestionSpace.slotIDs`).
+    func boundaryScenarios(of c: Class) -> [(scenario: Scenario, hasDerivedFacts: Bool, slots: [Int])] {
         let (late, early) = space.drafts(for: c.answers)
-        let lateScenario = (space.scenario(late), space.hasDerivedFacts(late))
-        return late.sameValues(as: early) ? [lateScenario] : [lateScenario, (space.scenario(early), space.hasDerivedFacts(early))]
+        let lateScenario = space.scenario(late)
+        let first = (lateScenario, space.hasDerivedFacts(late), late.filledSlots)
+        guard !late.sameValues(as: early) else { return [first] }
+        return [first, (space.scenario(early, from: lateScenario, of: late), space.hasDerivedFacts(early), early.filledSlots)]
     }
 }

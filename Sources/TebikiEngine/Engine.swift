@@ -13,12 +13,32 @@ public struct Engine: Sendable {
     /// Derived fact index by id.
     private let derivedIndex: [FactID: Int]
     /// A derived fact has a value only when its trigger has one (a window fact's date; one of the
-    /// facts an expression reads, the one the fewest derived facts read). Per fact, the derived
-    /// facts a scenario with that fact visits, so that a scenario visits the derived facts it can
-    /// have, not every one of them (see `visits`).
-    private let closure: [FactID: [Int]]
+    /// facts an expression reads, the one the fewest derived facts read). Per fact that is derived
+    /// or triggers one, its `Trigger`, so that a scenario visits the derived facts it can have, not
+    /// every one of them (see `visits`).
+    private let triggerByFact: [FactID: Trigger]
+    /// Per `Trigger`, the derived facts a scenario with its fact visits, in declaration order.
+    private let closures: [[Int]]
+    /// Per `Trigger`, whether its fact is derived.
+    private let triggerIsDerived: [Bool]
     /// The derived facts every scenario visits: those that read no fact, and what they trigger.
     private let untriggeredClosure: [Int]
+    /// Per derived fact, whether an earlier derived fact has the same id (only in a model with a
+    /// repeated id): then giving it no value may remove the earlier one's.
+    private let repeatsEarlierID: [Bool]
+    /// Whether the window's first day is a derived fact (else `derive` reads it once).
+    private let countsFromIsDerived: Bool
+
+    /// A fact that brings derived facts into `derive`: a derived fact, or a fact that triggers one.
+    /// A caller that decides many scenarios over the same facts looks each fact's trigger up once
+    /// (`trigger(of:)`) and passes the scenario's to `evaluate(_:triggers:)`, instead of the engine
+    /// hashing every fact id of every scenario.
+    public struct Trigger: Sendable, Hashable {
+        fileprivate let index: Int
+    }
+
+    /// The trigger of `fact`, or nil when a scenario's value for it brings in no derived fact.
+    public func trigger(of fact: FactID) -> Trigger? { triggerByFact[fact] }
     /// The model's tables, in `model.tables` order, as `run` walks them.
     private let tables: [PlannedTable]
 
@@ -72,22 +92,47 @@ public struct Engine: Sendable {
             }
         }
         self.derivedIndex = derivedIndex
-        (closure, untriggeredClosure) = Engine.closures(derived: derived.map(\.id), byTrigger: byTrigger,
-                                                        derivedIndex: derivedIndex, untriggered: untriggered)
+        let (byFact, untriggeredClosure) = Engine.closures(derived: derived.map(\.id), byTrigger: byTrigger,
+                                                           derivedIndex: derivedIndex, untriggered: untriggered)
+        self.untriggeredClosure = untriggeredClosure
+        var triggers: [FactID: Trigger] = [:]
+        var closures: [[Int]] = []
+        var triggerIsDerived: [Bool] = []
+        for (f, list) in byFact {
+            triggers[f] = Trigger(index: closures.count)
+            closures.append(list)
+            triggerIsDerived.append(derivedIndex[f] != nil)
+        }
+        triggerByFact = triggers
+        self.closures = closures
+        self.triggerIsDerived = triggerIsDerived
+        var seenIDs = Set<FactID>()
+        repeatsEarlierID = derived.map { !seenIDs.insert($0.id).inserted }
+        countsFromIsDerived = derivedIndex[model.edition.window.countsFrom] != nil
         tables = model.tables.map { PlannedTable($0, tables: model.tables) }
     }
 
-    /// The derived facts `derive` must visit for a scenario, in declaration order: those whose
-    /// trigger the scenario has or can derive, and those it already has a value for. Every other
-    /// derived fact would be set to no value, which it already has.
-    private func visits(_ input: Scenario) -> [Int] {
-        var chosen = [Bool](repeating: false, count: derivedFacts.count)
-        var list: [Int] = []
-        for i in untriggeredClosure where !chosen[i] { chosen[i] = true; list.append(i) }
-        for f in input.values.keys {
-            for i in closure[f] ?? [] where !chosen[i] { chosen[i] = true; list.append(i) }
-        }
+    /// The triggers of a scenario's facts (one hash per fact id).
+    private func triggers(of input: Scenario) -> [Trigger] {
+        input.values.keys.compactMap { triggerByFact[$0] }
+    }
+
+    /// The derived facts `derive` must visit for a scenario whose facts have `triggers`, in
+    /// declaration order: those whose trigger the scenario has or can derive, and those it already
+    /// has a value for. Every other derived fact would be set to no value, which it already has.
+    ///
+    /// The closures are short sorted lists: merged by sorting their concatenation, which costs
+    /// what they hold, not a mark per derived fact of the model (thousands with a thousand products).
+    private func visits(_ triggers: [Trigger]) -> [Int] {
+        var list = untriggeredClosure
+        for t in triggers { list += closures[t.index] }
         list.sort()
+        var kept = 0
+        for i in list.indices where kept == 0 || list[i] != list[kept - 1] {
+            list[kept] = list[i]
+            kept += 1
+        }
+        list.removeLast(list.count - kept)
         return list
     }
 
@@ -113,7 +158,13 @@ public struct Engine: Sendable {
 
     /// Decides a scenario that `ScenarioDecoder` accepted.
     public func evaluate(_ input: Scenario) throws(EngineFailure) -> Decision {
-        let scenario = try derive(input)
+        try evaluate(input, triggers: triggers(of: input))
+    }
+
+    /// `evaluate(input)`, given the triggers of `input`'s facts: for each fact `input` has a value
+    /// for, `trigger(of:)` when it is not nil (in any order, each once).
+    public func evaluate(_ input: Scenario, triggers: [Trigger]) throws(EngineFailure) -> Decision {
+        let scenario = try derive(input, triggers: triggers)
         var trace: [FiredRule] = []
         let ruling = try run(table: model.edition.entryTable, scenario: scenario, trace: &trace)
 
@@ -165,21 +216,37 @@ public struct Engine: Sendable {
 
     /// Defaults are the decoder's job; here the derived facts are computed in declaration order.
     public func derive(_ input: Scenario) throws(EngineFailure) -> Scenario {
+        try derive(input, triggers: triggers(of: input))
+    }
+
+    /// `derive(input)`, given the triggers of `input`'s facts (see `evaluate(_:triggers:)`).
+    private func derive(_ input: Scenario, triggers: [Trigger]) throws(EngineFailure) -> Scenario {
         var scenario = input
         let window = model.edition.window
-        for index in visits(input) {
+        let visiting = visits(triggers)
+        // Giving a derived fact no value changes the scenario only when it has one: from the input
+        // (then one of the triggers is derived) or from an earlier derived fact with its id.
+        let inputHasDerivedFacts = triggers.contains { triggerIsDerived[$0.index] }
+        // The window's first day, read once unless a derived fact can change it.
+        let fixedStart: FactValue?? = countsFromIsDerived ? nil : .some(scenario[window.countsFrom])
+        for index in visiting {
             let fact = derivedFacts[index]
+            let clearsValue = inputHasDerivedFacts || repeatsEarlierID[index]
             let derivation = fact.derivation
             switch derivation {
             case .withinWindow(let dateFact), .dayOfWindow(let dateFact):
-                guard case .date(let start)? = scenario[window.countsFrom], case .date(let date)? = scenario[dateFact] else {
-                    scenario[fact.id] = nil; continue
+                guard case .date(let start)? = fixedStart ?? scenario[window.countsFrom], case .date(let date)? = scenario[dateFact] else {
+                    if clearsValue { scenario[fact.id] = nil }
+                    continue
                 }
                 let day = start.days(to: date)
                 if case .withinWindow = derivation { scenario[fact.id] = .boolean(day >= 0 && day <= window.length) }
                 else { scenario[fact.id] = .integer(day) }
             case .expression(let e):
-                guard fact.reads.allSatisfy({ scenario[$0] != nil }) else { scenario[fact.id] = nil; continue }
+                guard fact.reads.allSatisfy({ scenario[$0] != nil }) else {
+                    if clearsValue { scenario[fact.id] = nil }
+                    continue
+                }
                 do {
                     let v = try e.evaluate(in: scenario)
                     if fact.type == .integer {

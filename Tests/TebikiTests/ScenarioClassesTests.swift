@@ -93,6 +93,29 @@ struct ScenarioClassesTests {
         #expect(filtered.map(\.key) == same.map(\.key))
     }
 
+    /// `a` with storage of its own (equal, another identity).
+    private static func copy(_ a: Answer) -> Answer { var b = a; b.id = a.id; return b }
+
+    @Test("a scenario reads each answer for the fact it answers, whether it is the space's own, a copy, or another fact's")
+    func answersByIdentity() throws {
+        let space = QuestionSpace(model: realModel)
+        let classes = ScenarioClasses(space: space).all()
+        var rng = SeededGenerator(seed: 4)
+        for c in classes.shuffled(using: &rng).prefix(300) {
+            let copies = c.answers.mapValues(Self.copy)
+            #expect(space.scenario(for: copies) == space.scenario(for: c.answers))
+            #expect(space.scenario(for: copies, lastDayInTime: false) == space.scenario(for: c.answers, lastDayInTime: false))
+            // Two facts given each other's answers (the space's own values): read as those facts' answers.
+            let facts = c.answers.keys.sorted()
+            guard facts.count >= 2 else { continue }
+            let (f, g) = (facts[0], facts[facts.count - 1])
+            var swapped = c.answers
+            swapped[f] = c.answers[g]; swapped[g] = c.answers[f]
+            let swappedCopies = swapped.mapValues(Self.copy)
+            #expect(space.scenario(for: swapped) == space.scenario(for: swappedCopies))
+        }
+    }
+
     @Test("a class's boundary scenarios are the scenarios of its answers on the last day in time and on day 0")
     func boundaries() {
         let space = QuestionSpace(model: realModel)
@@ -105,6 +128,10 @@ struct ScenarioClassesTests {
             let boundary = enumeration.boundaryScenarios(of: c)
             #expect(boundary.map(\.scenario) == expected)
             #expect(boundary.allSatisfy { !$0.hasDerivedFacts })
+            // The slots name the facts each scenario has, each once.
+            for b in boundary {
+                #expect(b.slots.map { space.slotIDs[$0] }.sorted() == b.scenario.values.keys.sorted())
+            }
             if expected.count == 2 { twos += 1 }
         }
         #expect(twos > 100)

@@ -23,10 +23,11 @@ struct LeafCases {
         /// own leaf and again for every set of leaves it is merged into).
         let stepsKey: [String]
 
-        init(leaf: DecisionTree.Leaf, answers: [FactID: Answer], space: SharedSpace, decision: Decision, boundaryDecisions: [Decision]) {
+        /// `model`: the space's model, passed in (reading it from `space` per case copied the whole model).
+        init(leaf: DecisionTree.Leaf, answers: [FactID: Answer], space: SharedSpace, decision: Decision, boundaryDecisions: [Decision], model: Model) {
             self.leaf = leaf; self.answers = answers; self.space = space; self.decision = decision
             self.boundaryDecisions = boundaryDecisions
-            stepsKey = LeafCases.stepsKey(decision, model: space.space.model)
+            stepsKey = LeafCases.stepsKey(decision, model: model)
         }
     }
 
@@ -56,6 +57,7 @@ struct LeafCases {
         self.space = space
         let classes = ScenarioClasses(space: space)
         let shared = SharedSpace(space)
+        let model = space.model
         // Only without the checker's decisions (it indexes the model's facts).
         let decider = decided == nil ? DecidedClasses.Decider(engine: engine) : nil
         var cases: [Case] = []
@@ -69,9 +71,10 @@ struct LeafCases {
                     let known = decided.flatMap { d in d.index(of: c).map { (d.classes[$0].answers, d.decided[$0]) } }
                     let answers = known?.0 ?? c.answers
                     let scenarios: [DecidedClasses.Decided] = known?.1 ?? classes.scenarios(of: c).map { decider!.decide($0) }
-                    guard let late = scenarios.first else { continue }
+                    guard !scenarios.isEmpty else { continue }
                     let decision: Decision
-                    switch late.decision {
+                    // Read in place: binding the first decided scenario copied it, result and all, per case.
+                    switch scenarios[0].decision {
                     case .success(let d): decision = d
                     case .failure(let error):
                         throw SiteBuildError(stage: "render", message: "the engine cannot decide the case \(c.key) of leaf \(leaf.id): \(error.message)")
@@ -79,8 +82,12 @@ struct LeafCases {
                     guard decision.ruleIDs.contains(deciding.rule) else {
                         throw SiteBuildError(stage: "render", message: "leaf \(leaf.id) (\(SiteTree.describe(leaf.path))) says rule \(deciding.rule) decides \(c.key), but the engine fired \(decision.ruleIDs.joined(separator: ", "))")
                     }
-                    let boundary = scenarios.compactMap { try? $0.decision.get() }
-                    cases.append(Case(leaf: leaf, answers: answers, space: shared, decision: decision, boundaryDecisions: boundary))
+                    // The decisions only: `Result.get()` copied each result before its decision.
+                    let boundary = scenarios.compactMap { s -> Decision? in
+                        guard case .success(let d) = s.decision else { return nil }
+                        return d
+                    }
+                    cases.append(Case(leaf: leaf, answers: answers, space: shared, decision: decision, boundaryDecisions: boundary, model: model))
                 }
             }
         }
