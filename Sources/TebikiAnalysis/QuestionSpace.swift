@@ -1,3 +1,4 @@
+import Synchronization
 import TebikiModel
 
 /// One answer to a question: a class of values of a fact that the rules treat alike.
@@ -73,6 +74,24 @@ public struct QuestionSpace: Sendable {
     public let order: [FactID]
     /// The sample date of day 0 of the window (a Monday: the Monday on or before the edition's date).
     public let day0: CalendarDate
+    /// The decision tree of the entry table, once made; shared by the copies of this space.
+    private let entryTree = EntryTree()
+
+    /// The decision tree from the entry table with no answers given (`TreeBuilder.tree()`), made
+    /// once per space: the checker's table check and the site's guide both need it, and `tebiki
+    /// build` hands the checker's space to the site builder.
+    public var decisionTree: DecisionTree {
+        if let tree = entryTree.tree.withLock({ $0 }) { return tree }
+        // Made outside the lock; two threads that both make it make the same tree.
+        let tree = TreeBuilder(space: self).tree()
+        entryTree.tree.withLock { $0 = tree }
+        return tree
+    }
+
+    /// Where `decisionTree` keeps the tree.
+    private final class EntryTree: Sendable {
+        let tree = Mutex<DecisionTree?>(nil)
+    }
 
     /// Builds the space for a model.
     public init(model: Model) {

@@ -4,7 +4,7 @@ import TebikiModel
 
 /// Completeness and consistency of the decision tables.
 ///
-/// - Gaps and overlaps of the decision tree (`TreeBuilder`), each with a concrete scenario.
+/// - Gaps and overlaps of the decision tree (`QuestionSpace.decisionTree`), each with a concrete scenario.
 /// - The same, found by walking every scenario class through the tables independently of the engine.
 /// - Rows no scenario class ever fires: shadowed (an earlier row always wins) or unreachable (never matched).
 /// - Rows with the same cells: conflicting (different results) or duplicate.
@@ -35,7 +35,6 @@ struct TableChecker {
 
     /// The tree's gaps and overlaps in the tree's order, repeats included (the caller keeps the first of each key).
     private func treeDiagnostics() -> [Found] {
-        let builder = TreeBuilder(space: context.space)
         var out: [Found] = []
         func visit(_ node: DecisionTree) {
             switch node {
@@ -51,7 +50,7 @@ struct TableChecker {
                 }
             }
         }
-        visit(builder.tree())
+        visit(context.space.decisionTree)
         return out
     }
 

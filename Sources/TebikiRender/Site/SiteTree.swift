@@ -31,7 +31,7 @@ struct SiteTree {
         // makes it; sharing it makes the leaves' answers and the decided classes' one set of values).
         let space = decided?.space ?? QuestionSpace(model: model)
         self.space = space
-        let root = TreeBuilder(space: space).tree()
+        let root = space.decisionTree
         self.root = root
         let productIDs = Set(model.products.ids)
         let productFact = model.facts.first { $0.type == .enumeration && Set($0.values.ids) == productIDs && !productIDs.isEmpty }?.id
