@@ -298,14 +298,7 @@ enum StepListReader {
     /// The text a reader sees in an HTML fragment without nested blocks, read `Character` by
     /// `Character` (any fragment; `visibleText` reads most by scalar, over their bytes).
     static func visibleTextByCharacters(_ s: String) -> String {
-        var out = ""
-        var inTag = false
-        for c in s {
-            if c == "<" { inTag = true; continue }
-            if c == ">" && inTag { inTag = false; continue }
-            if !inTag { out.append(c) }
-        }
-        return collapse(decodeEntities(out))
+        collapse(decodeEntities(HTMLPostProcessor.removingTags(s)))
     }
 
     /// `visibleText` in one pass over the UTF-8 bytes, for a fragment that reads the same by
@@ -314,15 +307,7 @@ enum StepListReader {
     /// as readily as English: only the scalars next to markup and white space are examined.
     private static func scalarVisibleText(_ u: ArraySlice<UInt8>) -> String? {
         guard readsAsScalars(u) else { return nil }
-        // Tags removed (`<` and `>` are never part of a longer scalar's bytes).
-        var text: [UInt8] = []
-        text.reserveCapacity(u.count)
-        var inTag = false
-        for b in u {
-            if b == UInt8(ascii: "<") { inTag = true; continue }
-            if b == UInt8(ascii: ">") && inTag { inTag = false; continue }
-            if !inTag { text.append(b) }
-        }
+        let text = u.withUnsafeBufferPointer { HTMLPostProcessor.removingTags($0) }
         // Entities decoded and white space collapsed, as `decodeEntities` and `collapse` do.
         var out: [UInt8] = []
         out.reserveCapacity(text.count)

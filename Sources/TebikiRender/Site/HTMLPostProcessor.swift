@@ -120,6 +120,18 @@ public enum HTMLPostProcessor {
     /// The text of an HTML fragment: tags removed, cmark's entities decoded, marks removed.
     public static func plainText(_ html: String) -> String {
         if html.utf8.allSatisfy({ $0 < 0x80 }) { return asciiPlainText(html) }
+        var text = InlineMarker.stripped(removingTags(html))
+        // Every entity starts with `&`.
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            text = text.replacingAll(entity, with: value)
+        }
+        return text
+    }
+
+    /// `html` without its tags: from a `<` to the next `>`, by `Character` (a `<` that carries a
+    /// combining mark is text). The page check reads pages back the same way.
+    public static func removingTags(_ html: String) -> String {
         var text = ""
         var inTag = false
         for c in html {
@@ -127,11 +139,19 @@ public enum HTMLPostProcessor {
             if c == ">" && inTag { inTag = false; continue }
             if !inTag { text.append(c) }
         }
-        text = InlineMarker.stripped(text)
-        // Every entity starts with `&`.
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-            text = text.replacingAll(entity, with: value)
+        return text
+    }
+
+    /// `removingTags` over UTF-8 bytes, for text that reads the same by scalar as by `Character`
+    /// (`<` and `>` are never part of a longer scalar's bytes).
+    public static func removingTags(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        var inTag = false
+        for b in bytes {
+            if b == UInt8(ascii: "<") { inTag = true; continue }
+            if b == UInt8(ascii: ">") && inTag { inTag = false; continue }
+            if !inTag { text.append(b) }
         }
         return text
     }
@@ -147,14 +167,7 @@ public enum HTMLPostProcessor {
         ]
         var html = html
         return html.withUTF8 { bytes in
-            var text: [UInt8] = []
-            text.reserveCapacity(bytes.count)
-            var inTag = false
-            for b in bytes {
-                if b == UInt8(ascii: "<") { inTag = true; continue }
-                if b == UInt8(ascii: ">") && inTag { inTag = false; continue }
-                if !inTag { text.append(b) }
-            }
+            let text = removingTags(bytes)
             var out: [UInt8] = []
             out.reserveCapacity(text.count)
             var i = 0
