@@ -56,18 +56,25 @@ struct CheckCommand: ParsableCommand {
                 throw ExitStatus(1)
             }
             let checker = Checker(model: model)
+            // The model's checks and the guides built in memory do not depend on each other: they
+            // run beside each other, so that either's stretches on one core leave the other core
+            // to the other.
+            let templatesDirectory = templatesDirectory
+            let (modelDiagnostics, site) = ParallelMap.pair(
+                { checker.checkModel() },
+                { templatesDirectory.map { CheckSite.build(model: model, baseURL: loaded.baseURL, templates: $0, decided: checker.decided) } }
+            )
             var built: (pages: [Page], claims: [StepClaim]) = ([], [])
-            if let templatesDirectory {
-                switch CheckSite.build(model: model, baseURL: loaded.baseURL, templates: templatesDirectory, decided: checker.decided) {
-                case .success(let b): built = (b.pages, b.claims)
-                case .failure(let problem):
-                    Console.err("tebiki: \(Stage.render.rawValue): \(problem.message); the guides cannot be built to be checked\n")
-                    throw ExitStatus(2)
-                }
-            } else {
+            switch site {
+            case .success(let b): built = (b.pages, b.claims)
+            case .failure(let problem):
+                Console.err("tebiki: \(Stage.render.rawValue): \(problem.message); the guides cannot be built to be checked\n")
+                throw ExitStatus(2)
+            case nil:
                 Console.err("tebiki: check: no templates directory; only the model is checked, not the generated guides (give --templates)\n")
             }
-            var report = checker.check(pages: built.pages, claims: built.claims)
+            var report = CheckReport(diagnostics: modelDiagnostics, classesChecked: checker.classesChecked, scenariosChecked: checker.scenariosChecked)
+                .adding(built.claims.isEmpty ? [] : checker.checkPages(built.pages, claims: built.claims), claimsChecked: built.claims.count)
             if let directory = siteDirectory {
                 let pages: [Page]
                 do { pages = try CheckSite.read(directory: directory) } catch {
