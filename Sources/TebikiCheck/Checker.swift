@@ -43,13 +43,14 @@ public struct Checker: Sendable {
 
     /// The model's own diagnostics: tables, procedures against the engine, texts, hygiene.
     public func checkModel() -> [Diagnostic] {
-        var all: [Diagnostic] = []
-        all += TableChecker(context: context).run()
-        all += ProcedureChecker(context: context).run()
-        // The checkers that run on one core, beside each other (the two above spread their own
-        // work over every core; run inside another parallel loop, theirs would run on one).
+        // Every checker beside the others, their findings in this fixed order. The table walk and
+        // the procedure check spread their own work over every core too; `ParallelMap`'s pool
+        // lets a waiting thread help with them, so the small checkers fill the gaps.
+        let context = context
         let model = model
-        let serial: [@Sendable () -> [Diagnostic]] = [
+        let checkers: [@Sendable () -> [Diagnostic]] = [
+            { TableChecker(context: context).run() },
+            { ProcedureChecker(context: context).run() },
             { TemplateChecker(model: model).run() },
             { CitationChecker(model: model).run() },
             { GlossaryUsageChecker(model: model).run() },
@@ -57,8 +58,7 @@ public struct Checker: Sendable {
             { TermChecker(model: model).run() },
             { ReconstructedLabelChecker(model: model).run() },
         ]
-        for found in ParallelMap.map(serial.count, { serial[$0]() }) { all += found }
-        return all
+        return ParallelMap.map(checkers.count, { checkers[$0]() }).flatMap { $0 }
     }
 
     /// The step lists of `pages` against the model (for a second set of pages, such as those on disk).

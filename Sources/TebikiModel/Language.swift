@@ -35,15 +35,41 @@ public struct Language: Sendable, Hashable, Identifiable {
         self.location = location
     }
 
-    /// A date written the way this language writes dates.
+    /// A date written the way this language writes dates: `{year}`, `{month_name}`, `{month}` and
+    /// `{day}` replaced, in that order (a month name that holds a placeholder is replaced too).
+    /// Placeholders are found by their bytes, whatever follows them (a combining mark too).
+    ///
+    /// Every explanation formats its deadline, so this runs once per decided scenario and
+    /// language: four passes over the format's bytes, not four searches by Character.
     public func format(_ date: CalendarDate) -> String {
-        var s = dateFormat
         let monthName = monthNames.indices.contains(date.month - 1) ? monthNames[date.month - 1] : String(date.month)
-        s = s.replacingAll("{year}", with: String(date.year))
-        s = s.replacingAll("{month_name}", with: monthName)
-        s = s.replacingAll("{month}", with: String(date.month))
-        s = s.replacingAll("{day}", with: String(date.day))
-        return s
+        var bytes = Array(dateFormat.utf8)
+        bytes = Self.replacing("{year}", with: String(date.year), in: bytes)
+        bytes = Self.replacing("{month_name}", with: monthName, in: bytes)
+        bytes = Self.replacing("{month}", with: String(date.month), in: bytes)
+        bytes = Self.replacing("{day}", with: String(date.day), in: bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Every occurrence of an ASCII `target` in UTF-8 `bytes` replaced (an ASCII byte is never
+    /// part of another character's encoding, so no match splits a character).
+    private static func replacing(_ target: StaticString, with replacement: String, in bytes: [UInt8]) -> [UInt8] {
+        target.withUTF8Buffer { t in
+            guard !t.isEmpty, bytes.count >= t.count else { return bytes }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + replacement.utf8.count)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == t[0], i + t.count <= bytes.count, (1..<t.count).allSatisfy({ bytes[i + $0] == t[$0] }) {
+                    out.append(contentsOf: replacement.utf8)
+                    i += t.count
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
+            }
+            return out
+        }
     }
 }
 
