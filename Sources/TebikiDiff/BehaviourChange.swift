@@ -15,8 +15,14 @@ public struct BehaviourChange: Sendable, Hashable {
     public var product: String
     /// The aspects that changed, in `Aspect` order.
     public var aspects: [Aspect]
-    /// The answers every scenario of the group shares (the group's conditions), in question order.
+    /// The group's conditions, in question order: the answers every scenario of the group shares,
+    /// and, for a question the scenarios answer differently, the answers they give when they
+    /// are not all the question's answers (`validity_years` = `2` or `3`).
     public var when: [AnswerRef]
+    /// The day of the refund window every scenario of the group is requested on (0: the
+    /// payment date, `window.length`: the last day in time), when they share one. Groups that
+    /// differ only by the day (a warning for the last day, say) are told apart by it.
+    public var requestDay: Int?
     /// How many concrete scenarios the group holds.
     public var count: Int
     /// The example scenario (input facts), as given to both models.
@@ -27,18 +33,28 @@ public struct BehaviourChange: Sendable, Hashable {
     public var after: SideOutcome
 
     /// Creates a group.
-    public init(product: String, aspects: [Aspect], when: [AnswerRef], count: Int, example: Scenario, before: SideOutcome, after: SideOutcome) {
-        self.product = product; self.aspects = aspects; self.when = when; self.count = count
+    public init(product: String, aspects: [Aspect], when: [AnswerRef], requestDay: Int? = nil, count: Int, example: Scenario,
+                before: SideOutcome, after: SideOutcome) {
+        self.product = product; self.aspects = aspects; self.when = when; self.requestDay = requestDay; self.count = count
         self.example = example; self.before = before; self.after = after
     }
 }
 
-/// An answer to a question (`certificate_status` = `issued`), by ids.
+/// An answer to a question (`certificate_status` = `issued`), or some of its answers
+/// (`validity_years` = `2` or `3`), by ids.
 public struct AnswerRef: Sendable, Hashable {
     public var fact: FactID
-    public var answer: String
-    /// Creates a reference.
-    public init(fact: FactID, answer: String) { self.fact = fact; self.answer = answer }
+    /// One answer or more, in the question's order.
+    public var answers: [String]
+    /// The answer, when there is one; the first of them otherwise.
+    public var answer: String { answers[0] }
+    /// One answer.
+    public init(fact: FactID, answer: String) { self.fact = fact; answers = [answer] }
+    /// Some of the question's answers (at least one).
+    public init(fact: FactID, answers: [String]) {
+        precondition(!answers.isEmpty, "an answer reference needs an answer")
+        self.fact = fact; self.answers = answers
+    }
 }
 
 /// What one model makes of a scenario.

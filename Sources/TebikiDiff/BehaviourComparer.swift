@@ -72,7 +72,7 @@ struct BehaviourComparer: Sendable {
         return sorted.map { k in
             let g = groups[k]!
             let example = typical(g.probes)
-            return BehaviourChange(product: example.product, aspects: g.aspects, when: commonAnswers(g.probes), count: g.probes.count,
+            return BehaviourChange(product: example.product, aspects: g.aspects, when: commonAnswers(g.probes), requestDay: commonRequestDay(g.probes), count: g.probes.count,
                                    example: example.scenario, before: example.before, after: example.after)
         }
     }
@@ -141,7 +141,10 @@ struct BehaviourComparer: Sendable {
         }
     }
 
-    /// The answers that every probe of a group shares, in question order (the product excluded).
+    /// A group's conditions, in question order (the product excluded): for each question, the
+    /// answer every probe shares, or the answers the probes give when they are some but not all
+    /// of the question's answers. A question some probe does not answer (it does not apply
+    /// there) is left out, and so is one the probes answer in every way (it does not matter).
     func commonAnswers(_ probes: [Probe]) -> [AnswerRef] {
         var facts = after.space.order
         for f in before.space.order where !facts.contains(f) { facts.append(f) }
@@ -150,16 +153,32 @@ struct BehaviourComparer: Sendable {
             let useAfter = after.space.questions[fact] != nil
             let side = useAfter ? after : before
             guard let q = side.space.questions[fact], q.answers.count > 1 else { continue }
-            var common: String?
-            var shared = true
+            var given = Set<String>()
+            var answeredByAll = true
             for p in probes {
                 let decision = useAfter ? (p.afterDecision ?? p.beforeDecision) : (p.beforeDecision ?? p.afterDecision)
                 let scenario = decision?.scenario ?? p.scenario
-                guard let a = side.answer(fact, in: scenario), common == nil || common == a else { shared = false; break }
-                common = a
+                guard let a = side.answer(fact, in: scenario) else { answeredByAll = false; break }
+                given.insert(a)
             }
-            if shared, let common { result.append(AnswerRef(fact: fact, answer: common)) }
+            guard answeredByAll, !given.isEmpty, given.count < q.answers.count else { continue }
+            result.append(AnswerRef(fact: fact, answers: q.answers.map(\.id).filter(given.contains)))
         }
         return result
+    }
+
+    /// The day of the window every probe is requested on (0: the day it counts from), when they
+    /// share one and the model has a request date.
+    func commonRequestDay(_ probes: [Probe]) -> Int? {
+        let window = after.model.edition.window
+        guard let requestFact = window.requestFact else { return nil }
+        var day: Int?
+        for p in probes {
+            guard case .date(let start)? = p.scenario[window.countsFrom], case .date(let requested)? = p.scenario[requestFact] else { return nil }
+            let d = start.days(to: requested)
+            if let day, day != d { return nil }
+            day = d
+        }
+        return day
     }
 }

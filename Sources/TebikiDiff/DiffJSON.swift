@@ -57,7 +57,9 @@ public enum DiffJSON {
     }
     private static func side(_ s: DiffSide) -> JSON { object(["edition": .string(s.edition), "name": .string(s.name)]) }
     private static func answers(_ a: [AnswerRef]) -> JSON {
-        .array(a.map { object(["fact": .string($0.fact), "answer": .string($0.answer)]) })
+        // `answer` is the one answer (null when there are several); `answers` lists them all.
+        .array(a.map { object(["fact": .string($0.fact), "answer": $0.answers.count == 1 ? .string($0.answer) : .null,
+                               "answers": .array($0.answers.map(JSON.string))]) })
     }
 
     private static func outcome(_ o: SideOutcome) -> JSON {
@@ -77,6 +79,7 @@ public enum DiffJSON {
     private static func behaviour(_ b: BehaviourChange) -> JSON {
         object([
             "product": .string(b.product), "aspects": .array(b.aspects.map { .string($0.rawValue) }), "when": answers(b.when),
+            "request_day": b.requestDay.map { .number(String($0)) } ?? .null,
             "count": .number(String(b.count)), "example": scenario(b.example), "before": outcome(b.before), "after": outcome(b.after),
         ])
     }

@@ -48,7 +48,7 @@ public struct DiffMarkdown: Sendable {
             n += 1
             out += "#### \(n). " + e(g.aspects.map(w.aspect).joined(separator: w.s("diff.list-separator")))
             out += " (" + e(w.s("diff.cases", ["count": String(g.count)])) + ")\n\n"
-            out += "**" + e(w.s("diff.when")) + "**: " + when(g.when) + "\n\n"
+            out += "**" + e(w.s("diff.when")) + "**: " + when(g.when, requestDay: g.requestDay) + "\n\n"
             out += decisionTable(g.before, g.after, changed: g.aspects)
             out += "\n" + e(w.s("diff.example")) + "\n\n```json\n" + DiffJSON.scenario(g.example).serialized() + "\n```\n\n"
             for (side, o) in [(diff.before.name, g.before), (diff.after.name, g.after)] {
@@ -65,8 +65,9 @@ public struct DiffMarkdown: Sendable {
         return out
     }
 
-    func when(_ answers: [AnswerRef]) -> String {
-        answers.isEmpty ? e(w.s("diff.when.all")) : answers.map { e(w.answer($0)) }.joined(separator: " · ")
+    func when(_ answers: [AnswerRef], requestDay: Int? = nil) -> String {
+        let conditions = answers.map { e(w.answer($0)) } + (requestDay.map { [e(w.requestDay($0))] } ?? [])
+        return conditions.isEmpty ? e(w.s("diff.when.all")) : conditions.joined(separator: " · ")
     }
 
     /// Before and after, one row per aspect, changed ones first and in bold.

@@ -76,18 +76,26 @@ struct DiffWords: Sendable {
         return (after.facts[id: id]?.question ?? before.facts[id: id]?.question)?[lang] ?? id
     }
 
-    /// An answer in words (`証明書のステータス: 発行済み`).
+    /// An answer in words (`証明書のステータス: 発行済み`; `有効期間 (年): 2 または 3`).
     func answer(_ ref: AnswerRef) -> String {
         let space = afterSpace.questions[ref.fact] != nil ? afterSpace : beforeSpace
-        let label = space.questions[ref.fact]?.answers.first { $0.id == ref.answer }
-            .map { space.label($0, fact: ref.fact, language: lang) } ?? ref.answer
-        return fact(ref.fact) + ": " + label
+        let labels = ref.answers.map { id in
+            space.questions[ref.fact]?.answers.first { $0.id == id }.map { space.label($0, fact: ref.fact, language: lang) } ?? id
+        }
+        return fact(ref.fact) + ": " + labels.joined(separator: s("diff.answer-or"))
+    }
+
+    /// The day of the window a group is requested on, in words (`the last day in time (day 7)`).
+    func requestDay(_ day: Int) -> String {
+        let length = after.edition.window.length
+        let key = day == 0 ? "diff.request-day.first" : day == length ? "diff.request-day.last" : "diff.request-day"
+        return s(key, ["day": String(day)])
     }
 
     /// Whether an answer is its fact's default (`promotion: no`): readers assume it unless told.
     func isDefault(_ ref: AnswerRef) -> Bool {
         let space = afterSpace.questions[ref.fact] != nil ? afterSpace : beforeSpace
-        guard let q = space.questions[ref.fact], let answer = q.answers.first(where: { $0.id == ref.answer }),
+        guard ref.answers.count == 1, let q = space.questions[ref.fact], let answer = q.answers.first(where: { $0.id == ref.answer }),
               let d = q.fact.defaultValue, let sample = answer.sample else { return false }
         return answer.test.matches(d, in: Scenario([ref.fact: d])) && sample == d
     }

@@ -33,6 +33,7 @@ public enum WhatChangedPage {
         let groups = diff.behaviour.filter { !changedProducts.contains($0.product) }
         var product: String?
         var shared: Set<AnswerRef> = []
+        var daysDiffer = false
         for g in groups {
             if g.product != product {
                 product = g.product
@@ -40,10 +41,16 @@ public enum WhatChangedPage {
                 // Answers every change of the product shares say nothing about which situation changed.
                 let mine = groups.filter { $0.product == g.product }
                 shared = mine.count < 2 ? [] : mine.dropFirst().reduce(Set(mine[0].when)) { $0.intersection($1.when) }
+                // Nor does the request day, unless two changes have the same answers and differ by it.
+                let answers = mine.map { $0.when.filter { !shared.contains($0) && !w.isDefault($0) } }
+                daysDiffer = mine.indices.contains { i in
+                    mine.indices.contains { j in i < j && answers[i] == answers[j] && mine[i].requestDay != mine[j].requestDay }
+                }
             }
             // In plain words: only the answers that tell this situation apart, defaults left out.
-            let conditions = g.when.filter { !shared.contains($0) && !w.isDefault($0) }
-            out += "### " + (conditions.isEmpty ? e(w.s("diff.when.all")) : conditions.map { e(w.answer($0)) }.joined(separator: w.s("diff.list-separator"))) + "\n\n"
+            var conditions = g.when.filter { !shared.contains($0) && !w.isDefault($0) }.map { w.answer($0) }
+            if daysDiffer, let day = g.requestDay { conditions.append(w.requestDay(day)) }
+            out += "### " + (conditions.isEmpty ? e(w.s("diff.when.all")) : conditions.map { e($0) }.joined(separator: w.s("diff.list-separator"))) + "\n\n"
             out += "| | " + e(w.s("whatchanged.before", ["date": beforeDate])) + " | " + e(w.s("whatchanged.now", ["date": afterDate])) + " |\n|---|---|---|\n"
             for aspect in g.aspects {
                 if aspect == .coverage {
