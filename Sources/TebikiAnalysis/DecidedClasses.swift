@@ -78,7 +78,7 @@ public struct DecidedClasses: Sendable {
     public init(space: QuestionSpace, engine: Engine) {
         self.space = space
         let enumeration = ScenarioClasses(space: space)
-        let classes = enumeration.all()
+        let classes = enumeration.allInParallel()
         self.classes = classes
         let inputFacts = InputFacts(space.model)
         // The engine's trigger of each slot's fact, looked up once, not per scenario.
@@ -99,6 +99,67 @@ public struct DecidedClasses: Sendable {
     public func index(of c: ScenarioClasses.Class) -> Int? {
         guard let i = byKey[c.key], classes[i].answers == c.answers else { return nil }
         return i
+    }
+
+    /// Per leaf, the indices in `classes` of the classes `ScenarioClasses.all(where:)` gives for
+    /// each of the leaf's path combinations (`DecisionTree.combinations`), in that order; nil for a
+    /// leaf with a combination `ScenarioClasses.filtersExactly` does not accept (its classes must be
+    /// enumerated again). Every leaf used to enumerate its classes and look each one up here.
+    ///
+    /// Where a filter is exact, its classes are those of `classes` that have its answers, in the
+    /// same order; so the classes are sorted into the leaves in one pass, each walked down a trie of
+    /// the leaves' paths (the leaves of one tree share their first steps: a class follows one path).
+    public func classesByLeaf(_ leaves: [DecisionTree.Leaf]) -> [[Int]?] {
+        let check = ScenarioClasses.FilterCheck(space: space)
+        /// A node of the trie: the fact its paths ask next, the node after each answer (by the
+        /// answer's identity: the classes hold the space's own answers), and the combinations
+        /// whose path ends here (as indices of `buckets`).
+        struct Node {
+            var fact: FactID?
+            var children: [ObjectIdentifier: Int] = [:]
+            var ends: [Int] = []
+        }
+        var nodes = [Node()]
+        var exact = [Bool](repeating: true, count: leaves.count)
+        var bucketsOfLeaf: [Range<Int>] = []
+        var bucketCount = 0
+        for (k, leaf) in leaves.enumerated() {
+            let combinations = DecisionTree.combinations(leaf.path)
+            let range = bucketCount..<(bucketCount + combinations.count)
+            bucketCount += combinations.count
+            bucketsOfLeaf.append(range)
+            guard Set(leaf.path.map(\.fact)).count == leaf.path.count, combinations.allSatisfy(check.isExact) else {
+                exact[k] = false
+                continue
+            }
+            insert: for (j, combination) in combinations.enumerated() {
+                var n = 0
+                for step in leaf.path {
+                    // Leaves of different trees may ask different facts after the same answers:
+                    // such a leaf is left to the enumeration.
+                    if nodes[n].fact == nil { nodes[n].fact = step.fact }
+                    guard nodes[n].fact == step.fact, let answer = combination[step.fact] else { exact[k] = false; break insert }
+                    if let child = nodes[n].children[answer.identity] {
+                        n = child
+                    } else {
+                        nodes.append(Node())
+                        nodes[n].children[answer.identity] = nodes.count - 1
+                        n = nodes.count - 1
+                    }
+                }
+                nodes[n].ends.append(range.lowerBound + j)
+            }
+        }
+        var buckets = [[Int]](repeating: [], count: bucketCount)
+        for (i, c) in classes.enumerated() {
+            var n = 0
+            while true {
+                for e in nodes[n].ends { buckets[e].append(i) }
+                guard let f = nodes[n].fact, let a = c.answers[f], let child = nodes[n].children[a.identity] else { break }
+                n = child
+            }
+        }
+        return leaves.indices.map { k in exact[k] ? bucketsOfLeaf[k].flatMap { buckets[$0] } : nil }
     }
 
     /// How many concrete scenarios were decided.

@@ -47,6 +47,16 @@ public indirect enum DecisionTree: Sendable, Hashable {
         public func hash(into h: inout Hasher) { h.combine(id); h.combine(path) }
     }
 
+    /// Every choice of one answer per path step (merged steps stand for several answers), the
+    /// first step's answers varying slowest.
+    public static func combinations(_ path: [PathStep]) -> [[FactID: Answer]] {
+        var result: [[FactID: Answer]] = [[:]]
+        for step in path {
+            result = result.flatMap { partial in step.answers.map { a in partial.merging([step.fact: a]) { $1 } } }
+        }
+        return result
+    }
+
     /// Every leaf, depth first.
     public var leaves: [Leaf] {
         switch self {

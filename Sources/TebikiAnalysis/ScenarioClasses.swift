@@ -24,6 +24,43 @@ public struct ScenarioClasses: Sendable {
         return walk.result
     }
 
+    /// `all()`, the same classes in the same order, enumerated on every core: the first levels of
+    /// the walk are cut into subtrees, which are walked in parallel and joined in walk order (with a
+    /// thousand products, the serial walk was a long stretch on one core before the deciding).
+    public func allInParallel() -> [Class] {
+        // Deepen the cut until there are enough subtrees to share out (or the cut stops growing).
+        let wanted = 64
+        var tasks: [Walk.Task] = []
+        for depth in 1...max(1, space.steps.count) {
+            let deeper = subtrees(cutAt: depth)
+            let grew = deeper.count > tasks.count
+            tasks = deeper
+            if tasks.count >= wanted || !grew { break }
+        }
+        return classes(below: tasks)
+    }
+
+    /// The subtrees of the walk where `depth` answers are given (or every question is passed), in walk order.
+    func subtrees(cutAt depth: Int) -> [Walk.Task] {
+        var walk = Walk(space: space, filter: [:])
+        walk.cutDepth = depth
+        walk.expand(index: 0, candidates: nil)
+        return walk.tasks
+    }
+
+    /// The classes of the subtrees, walked in parallel, joined in order.
+    func classes(below tasks: [Walk.Task]) -> [Class] {
+        let parts = ParallelMap.map(tasks.count) { i in
+            var walk = Walk(space: space, resuming: tasks[i])
+            walk.expand(index: tasks[i].index, candidates: tasks[i].candidates)
+            return walk.result
+        }
+        var result: [Class] = []
+        result.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { result.append(contentsOf: part) }
+        return result
+    }
+
     /// What one question of `space.order` needs in the enumeration, made once per question space
     /// (with a thousand products there are hundreds of thousands of classes, and looking the
     /// question, its position and its conditions up again by fact id per class was most of the time).
@@ -69,7 +106,7 @@ public struct ScenarioClasses: Sendable {
 
     /// The state of one enumeration: the answers so far, both as the classes hold them (by fact
     /// id) and as a stack by position in `order` with their key parts, which the walk reads.
-    private struct Walk {
+    struct Walk {
         let space: QuestionSpace
         let steps: [Step]
         /// The position of `gate.fact` in `order`, if it is asked.
@@ -80,6 +117,21 @@ public struct ScenarioClasses: Sendable {
         var samples: [FactValue?] = []
         var pieces: [[UInt8]] = []
         var result: [Class] = []
+        /// When set, the walk stops where this many answers are given (or every question is
+        /// passed) and keeps the state there as a task, instead of walking on (see `allInParallel`).
+        var cutDepth: Int?
+        /// The subtrees cut off, in walk order.
+        var tasks: [Task] = []
+
+        /// Where a walk was cut: enough to walk the subtree below on its own.
+        struct Task: Sendable {
+            let index: Int
+            let candidates: [Int]?
+            let current: [FactID: Answer]
+            let slots: [Int]
+            let samples: [FactValue?]
+            let pieces: [[UInt8]]
+        }
 
         init(space: QuestionSpace, filter: [FactID: Answer]) {
             self.space = space
@@ -92,6 +144,15 @@ public struct ScenarioClasses: Sendable {
             }
         }
 
+        /// A walk that goes on from `task`.
+        init(space: QuestionSpace, resuming task: Task) {
+            self.space = space
+            steps = space.steps
+            gateSlot = space.gate.fact.flatMap { space.gate.orderPosition[$0] }
+            current = task.current
+            slots = task.slots; samples = task.samples; pieces = task.pieces
+        }
+
         /// The sample of the answer at `slot`, as `.some(nil)` for an answer without one; nil when unanswered.
         func sample(at slot: Int) -> FactValue?? {
             guard let i = slots.firstIndex(of: slot) else { return nil }
@@ -100,6 +161,10 @@ public struct ScenarioClasses: Sendable {
 
         mutating func expand(index: Int, candidates: [Int]?) {
             let count = steps.count
+            if let cutDepth, index == count || slots.count == cutDepth {
+                tasks.append(Task(index: index, candidates: candidates, current: current, slots: slots, samples: samples, pieces: pieces))
+                return
+            }
             if index == count {
                 result.append(Class(answers: current, key: key()))
                 return
@@ -182,5 +247,115 @@ public struct ScenarioClasses: Sendable {
         let first = (lateScenario, space.hasDerivedFacts(late), late.filledSlots)
         guard !late.sameValues(as: early) else { return [first] }
         return [first, (space.scenario(early, from: lateScenario, of: late), space.hasDerivedFacts(early), early.filledSlots)]
+    }
+}
+
+extension ScenarioClasses {
+    /// Whether `all(where: filter)` gives exactly the classes of `all()` that have every answer of
+    /// `filter`, in the same order: then a filter's classes can be picked out of classes already
+    /// enumerated (and decided) instead of enumerating them again. See `FilterCheck`.
+    public func filtersExactly(_ filter: [FactID: Answer]) -> Bool {
+        FilterCheck(space: space).isExact(filter)
+    }
+
+    /// Tells filters of `all(where:)` that cannot change the enumeration from those that may,
+    /// reading what each question's `applies_when` can depend on (made once per question space,
+    /// then asked per filter).
+    ///
+    /// The filtered walk and the whole walk differ in two ways. The filtered one knows the
+    /// filter's answers from the start, so a question asked *before* a filtered fact may apply
+    /// differently (its `applies_when` may read that fact, or a fact whose value depends on it);
+    /// and it takes the filtered facts as answered, even where the whole walk would find that they
+    /// do not apply. So a filter is exact when:
+    /// 1. each of its facts is a question, answered with one of the space's own answers (the
+    ///    classes share them: they are picked out by identity), and no question has two answers
+    ///    with one id (two classes would share a key);
+    /// 2. no question that is not filtered, and that comes before a filtered fact, can read it;
+    /// 3. each filtered fact applies where the whole walk reaches it: every question its
+    ///    `applies_when` can read that comes before it is filtered too (so the whole walk has the
+    ///    filter's answers there, whatever else it chose), and with those answers it applies.
+    /// Under these, the walks take the same turns along every branch that has the filter's
+    /// answers, and only those.
+    ///
+    /// "Can read" is transitive and follows how `QuestionSpace.scenario(for:)` fills a sample: a
+    /// fact's value there depends on its own answer and on whether it applies, so on every fact
+    /// its conditions test or compare with, and a date's on the window facts that set it.
+    struct FilterCheck: Sendable {
+        let space: QuestionSpace
+        /// Per index of `order`: the indices of the questions its `applies_when` can read.
+        let reads: [[Int]]
+        /// Per index of `order`: the earlier questions, not applying everywhere, that can read it.
+        let readBefore: [[Int]]
+        /// False when a question has two answers with one id (then no filter counts as exact).
+        let usable: Bool
+
+        init(space: QuestionSpace) {
+            self.space = space
+            let model = space.model
+            // What each fact's value in a sample reads directly.
+            var direct: [FactID: [FactID]] = [:]
+            for fact in model.facts {
+                for c in fact.appliesWhen {
+                    direct[fact.id, default: []].append(c.fact)
+                    direct[fact.id, default: []] += FilterCheck.factsCompared(c.test)
+                }
+                if case .withinWindow(let date)? = fact.derivation { direct[date, default: []].append(fact.id) }
+            }
+            let positions = space.gate.orderPosition
+            var reads: [[Int]] = []
+            var readBefore = [[Int]](repeating: [], count: space.order.count)
+            for (i, id) in space.order.enumerated() {
+                var seen: Set<FactID> = [id]
+                var stack = direct[id] ?? []
+                var found = Set<Int>()
+                while let f = stack.popLast() {
+                    guard seen.insert(f).inserted else { continue }
+                    if let p = positions[f] { found.insert(p) }
+                    stack += direct[f] ?? []
+                }
+                // Its own answer is never read: the walk asks whether it applies before answering it.
+                reads.append(found.sorted())
+                if !space.steps[i].appliesEverywhere {
+                    for p in found where p > i { readBefore[p].append(i) }
+                }
+            }
+            self.reads = reads
+            self.readBefore = readBefore
+            usable = space.questions.values.allSatisfy { Set($0.answers.map(\.id)).count == $0.answers.count }
+        }
+
+        /// The facts a test compares with.
+        private static func factsCompared(_ test: UnaryTest) -> [FactID] {
+            switch test {
+            case .compare(_, .fact(let f)): return [f]
+            case .not(let t): return factsCompared(t)
+            default: return []
+            }
+        }
+
+        /// Whether `filter` is exact (see the type's comment).
+        func isExact(_ filter: [FactID: Answer]) -> Bool {
+            guard usable else { return false }
+            var filtered: [Int: Answer] = [:]
+            for (id, answer) in filter {
+                guard let p = space.gate.orderPosition[id],
+                      space.steps[p].question.answers.contains(where: { $0.identity == answer.identity }) else { return false }
+                filtered[p] = answer
+            }
+            for (p, _) in filtered {
+                // 2: the earlier questions that can read this fact are filtered too.
+                guard readBefore[p].allSatisfy({ filtered[$0] != nil }) else { return false }
+                let step = space.steps[p]
+                if step.appliesEverywhere { continue }
+                // 3: what it reads before it is filtered, and with the filter's earlier answers it applies.
+                guard reads[p].allSatisfy({ $0 >= p || filtered[$0] != nil }) else { return false }
+                var earlier: [FactID: Answer] = [:]
+                for (q, answer) in filtered where q < p { earlier[space.order[q]] = answer }
+                // Where the whole walk reaches the fact: not skipped for the product answered before it.
+                if let allowed = space.gate.candidates(for: space.gate.symbol(in: earlier)), !allowed.contains(p) { return false }
+                guard space.applies(step.question.fact, given: space.scenario(for: earlier)) else { return false }
+            }
+            return true
+        }
     }
 }

@@ -52,42 +52,57 @@ struct LeafCases {
     let variants: [Variant]
 
     /// Enumerates and evaluates the cases of `leaves` with `engine` (an engine over `space.model`).
-    /// A class `decided` has (the checker decided it) is not evaluated again.
-    init(leaves: [DecisionTree.Leaf], space: QuestionSpace, engine: Engine, decided: DecidedClasses? = nil) throws(SiteBuildError) {
+    /// A class `decided` has (the checker decided it) is not evaluated again. `known`: per leaf,
+    /// when given, the indices in `decided` of its classes (`DecidedClasses.classesByLeaf`); a leaf
+    /// without them enumerates its classes and looks each one up.
+    init(leaves: [DecisionTree.Leaf], space: QuestionSpace, engine: Engine, decided: DecidedClasses? = nil, known: [[Int]?]? = nil) throws(SiteBuildError) {
         self.space = space
         let classes = ScenarioClasses(space: space)
         let shared = SharedSpace(space)
         let model = space.model
-        // Only without the checker's decisions (it indexes the model's facts).
-        let decider = decided == nil ? DecidedClasses.Decider(engine: engine) : nil
+        // Made only when a class must be decided here (it indexes the model's facts).
+        var decider: DecidedClasses.Decider?
         var cases: [Case] = []
-        for leaf in leaves {
-            guard let deciding = leaf.rules.last else { continue }
+        /// Adds the case of one class of `leaf`, from its scenarios decided, the last day in time first.
+        func add(_ leaf: DecisionTree.Leaf, deciding: String, key: String, answers: [FactID: Answer], scenarios: [DecidedClasses.Decided]) throws(SiteBuildError) {
+            guard !scenarios.isEmpty else { return }
+            let decision: Decision
+            // Read in place: binding the first decided scenario copied it, result and all, per case.
+            switch scenarios[0].decision {
+            case .success(let d): decision = d
+            case .failure(let error):
+                throw SiteBuildError(stage: "render", message: "the engine cannot decide the case \(key) of leaf \(leaf.id): \(error.message)")
+            }
+            guard decision.ruleIDs.contains(deciding) else {
+                throw SiteBuildError(stage: "render", message: "leaf \(leaf.id) (\(SiteTree.describe(leaf.path))) says rule \(deciding) decides \(key), but the engine fired \(decision.ruleIDs.joined(separator: ", "))")
+            }
+            // The decisions only: `Result.get()` copied each result before its decision.
+            let boundary = scenarios.compactMap { s -> Decision? in
+                guard case .success(let d) = s.decision else { return nil }
+                return d
+            }
+            cases.append(Case(leaf: leaf, answers: answers, space: shared, decision: decision, boundaryDecisions: boundary, model: model))
+        }
+        for (k, leaf) in leaves.enumerated() {
+            guard let deciding = leaf.rules.last?.rule else { continue }
+            // The leaf's classes picked out of the decided ones: the same classes, in the same order.
+            if let decided, let indices = known?[k] {
+                for i in indices {
+                    try add(leaf, deciding: deciding, key: decided.classes[i].key, answers: decided.classes[i].answers, scenarios: decided.decided[i])
+                }
+                continue
+            }
             for given in LeafCases.combinations(leaf.path) {
                 for c in classes.all(where: given) {
-                    // The class's scenarios, the last day in time first: the case shows that one.
                     // A class the checker decided is read from there (its answers too, so that the
                     // two share one copy).
-                    let known = decided.flatMap { d in d.index(of: c).map { (d.classes[$0].answers, d.decided[$0]) } }
-                    let answers = known?.0 ?? c.answers
-                    let scenarios: [DecidedClasses.Decided] = known?.1 ?? classes.scenarios(of: c).map { decider!.decide($0) }
-                    guard !scenarios.isEmpty else { continue }
-                    let decision: Decision
-                    // Read in place: binding the first decided scenario copied it, result and all, per case.
-                    switch scenarios[0].decision {
-                    case .success(let d): decision = d
-                    case .failure(let error):
-                        throw SiteBuildError(stage: "render", message: "the engine cannot decide the case \(c.key) of leaf \(leaf.id): \(error.message)")
+                    if let d = decided, let i = d.index(of: c) {
+                        try add(leaf, deciding: deciding, key: c.key, answers: d.classes[i].answers, scenarios: d.decided[i])
+                        continue
                     }
-                    guard decision.ruleIDs.contains(deciding.rule) else {
-                        throw SiteBuildError(stage: "render", message: "leaf \(leaf.id) (\(SiteTree.describe(leaf.path))) says rule \(deciding.rule) decides \(c.key), but the engine fired \(decision.ruleIDs.joined(separator: ", "))")
-                    }
-                    // The decisions only: `Result.get()` copied each result before its decision.
-                    let boundary = scenarios.compactMap { s -> Decision? in
-                        guard case .success(let d) = s.decision else { return nil }
-                        return d
-                    }
-                    cases.append(Case(leaf: leaf, answers: answers, space: shared, decision: decision, boundaryDecisions: boundary, model: model))
+                    if decider == nil { decider = DecidedClasses.Decider(engine: engine) }
+                    let decider = decider!
+                    try add(leaf, deciding: deciding, key: c.key, answers: c.answers, scenarios: classes.scenarios(of: c).map { decider.decide($0) })
                 }
             }
         }
@@ -97,11 +112,7 @@ struct LeafCases {
 
     /// Every choice of one answer per path step (merged steps stand for several answers).
     static func combinations(_ path: [DecisionTree.PathStep]) -> [[FactID: Answer]] {
-        var result: [[FactID: Answer]] = [[:]]
-        for step in path {
-            result = result.flatMap { partial in step.answers.map { a in partial.merging([step.fact: a]) { $1 } } }
-        }
-        return result
+        DecisionTree.combinations(path)
     }
 
     /// What makes two cases' steps the same: each action, its repeat and which of its step lists applies.

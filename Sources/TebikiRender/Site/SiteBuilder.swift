@@ -48,25 +48,32 @@ public struct SiteBuilder: Sendable {
         let tree = try SiteTree(model: model, decided: decided)
         let diagrams = DiagramFactory()
         let space = tree.space
-        var drafts: [(PageDraft, SiteLanguage)] = []
+        // Each draft with the index of its language in `languages`: a `SiteLanguage` is copied
+        // (every field retained and released) wherever it is stored or read by value, and the
+        // drafts were stored, iterated and read with theirs thousands of times.
+        var languages: [SiteLanguage] = []
+        var drafts: [(draft: PageDraft, language: Int)] = []
         for language in model.languages {
             let lang = SiteLanguage(model: model, language: language, space: space)
-            drafts.append((IndexPageMaker(articles: articles).draft(lang), lang))
-            drafts.append((RulesPageMaker(tree: tree, diagrams: diagrams).draft(lang), lang))
-            for product in model.products { drafts.append((ProductPageMaker(tree: tree, diagrams: diagrams).draft(product, lang), lang)) }
-            drafts.append((GlossaryPageMaker().draft(lang), lang))
+            let k = languages.count
+            languages.append(lang)
+            drafts.append((IndexPageMaker(articles: articles).draft(lang), k))
+            drafts.append((RulesPageMaker(tree: tree, diagrams: diagrams).draft(lang), k))
+            for product in model.products { drafts.append((ProductPageMaker(tree: tree, diagrams: diagrams).draft(product, lang), k)) }
+            drafts.append((GlossaryPageMaker().draft(lang), k))
             let guide = GuidePageMaker(tree: tree)
-            for node in tree.questions { drafts.append((guide.question(node, lang), lang)) }
+            for node in tree.questions { drafts.append((guide.question(node, lang), k)) }
             // A draft's title is made up front, and a leaf's title compares it with every other
             // leaf's: with a thousand products, on every core.
             let titles = guide.leavesByTitle(lang)
             let leaves = tree.leaves
-            for draft in ParallelMap.map(leaves.count, { guide.leaf(leaves[$0], lang, titles: titles) }) { drafts.append((draft, lang)) }
-            for article in articles { drafts.append((ArticlePageMaker().draft(article, lang), lang)) }
+            drafts.reserveCapacity(drafts.count + leaves.count + articles.count)
+            for draft in ParallelMap.map(leaves.count, { guide.leaf(leaves[$0], lang, titles: titles) }) { drafts.append((draft, k)) }
+            for article in articles { drafts.append((ArticlePageMaker().draft(article, lang), k)) }
         }
         // Keys every language has get a language switcher and alternates.
         var languagesByKey: [String: Set<String>] = [:]
-        for (d, lang) in drafts { languagesByKey[d.path.key, default: []].insert(lang.id) }
+        for d in drafts { languagesByKey[d.draft.path.key, default: []].insert(languages[d.language].id) }
         let all = Set(model.languages.map(\.id))
         let everyLanguage = Set(languagesByKey.filter { $0.value == all }.keys)
         let chrome = SiteChrome(model: model, baseURL: baseURL, templates: templates, everyLanguage: everyLanguage, articles: articles)
@@ -74,7 +81,8 @@ public struct SiteBuilder: Sendable {
         // The drafts are written on every core, each into its own slot; the pages, the claims and
         // the first error are then taken in draft order, as a sequential loop would.
         let rendered = ParallelMap.map(drafts.count) { i -> Result<(md: Page, html: Page, claims: [StepClaim]), SiteBuildError> in
-            let (draft, lang) = drafts[i]
+            let draft = drafts[i].draft
+            let lang = languages[drafts[i].language]
             do throws(SiteBuildError) {
                 let md = try draft.write("md")
                 let mdPage = chrome.markdownPage(draft, body: md.document, lang: lang)
@@ -88,9 +96,10 @@ public struct SiteBuilder: Sendable {
         var pages: [Page] = []
         var claims: [StepClaim] = []
         var seen = Set<String>()
-        for (i, (draft, _)) in drafts.enumerated() {
-            guard seen.insert(draft.path.file("")).inserted else {
-                throw SiteBuildError(stage: "render", message: "two pages would be written to \(draft.path.file("html"))")
+        for i in drafts.indices {
+            let path = drafts[i].draft.path
+            guard seen.insert(path.file("")).inserted else {
+                throw SiteBuildError(stage: "render", message: "two pages would be written to \(path.file("html"))")
             }
             switch rendered[i] {
             case .success(let r):
@@ -107,17 +116,38 @@ public struct SiteBuilder: Sendable {
         pages.append(root.sitemap(keys: Array(languagesByKey.keys), everyLanguage: everyLanguage))
         pages.sort()
         var counts: [String: Int] = [:]
-        for p in pages {
-            let folder = p.path.split(separator: "/").count > 1 ? String(p.path.split(separator: "/")[0]) : ""
-            counts[folder, default: 0] += 1
-        }
+        for p in pages { counts[SiteBuilder.folder(of: p.path), default: 0] += 1 }
         claims.sort { ($0.path, $0.anchor) < ($1.path, $1.anchor) }
         // The drafts are the last to hold what their pages were written from (the leaves' cases,
         // the texts made once per language): freeing it took a fifth of a second on one core at
         // N = 400 while the other core idled. Another thread frees it while the caller goes on.
-        let leftovers = Leftovers(consume drafts)
+        let leftovers = Leftovers((consume drafts, consume languages))
         DispatchQueue.global().async { leftovers.free() }
         return SiteBuild(pages: pages, claims: claims, pageCounts: counts)
+    }
+}
+
+extension SiteBuilder {
+    /// The folder a page is counted in: the first part of its path when it has more than one
+    /// (`ja/guide/index.html` → `ja`), else `""`. The parts are those of `split(separator: "/")`,
+    /// which leaves empty parts out.
+    ///
+    /// Read over bytes for an ASCII path (every page's): splitting each path twice by Character
+    /// took more time than the rest of the counting. A path with other characters is split as
+    /// before, since there a `/` may begin a longer Character (followed by a combining mark).
+    static func folder(of path: String) -> String {
+        let utf8 = path.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            let parts = path.split(separator: "/")
+            return parts.count > 1 ? String(parts[0]) : ""
+        }
+        let slash = UInt8(ascii: "/")
+        // The first part: skip leading slashes, then read to the next slash.
+        guard let start = utf8.firstIndex(where: { $0 != slash }) else { return "" }
+        guard let end = utf8[start...].firstIndex(of: slash) else { return "" }
+        // A second part exists when anything but slashes follows.
+        guard utf8[end...].contains(where: { $0 != slash }) else { return "" }
+        return String(path[start..<end])
     }
 }
 

@@ -71,9 +71,14 @@ struct SiteTree {
         var cases: [String: LeafCases] = [:]
         let leaves = root.leaves
         let engine = Engine(model: model)
+        // The decided classes sorted into the leaves at once, where that gives each leaf the classes
+        // its own enumeration would (re-enumerating every leaf's classes was most of this stage).
+        let known = decided?.classesByLeaf(leaves)
         // Each leaf's cases on every core; stored, and the first error thrown, in leaf order.
         let made = ParallelMap.map(leaves.count) { i -> Result<LeafCases, SiteBuildError> in
-            do throws(SiteBuildError) { return .success(try LeafCases(leaves: [leaves[i]], space: space, engine: engine, decided: decided)) } catch { return .failure(error) }
+            do throws(SiteBuildError) {
+                return .success(try LeafCases(leaves: [leaves[i]], space: space, engine: engine, decided: decided, known: known.map { [$0[i]] }))
+            } catch { return .failure(error) }
         }
         for (leaf, result) in zip(leaves, made) {
             switch result {
