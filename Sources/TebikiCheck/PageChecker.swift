@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TebikiEngine
 import TebikiMarkdown
 import TebikiModel
@@ -188,7 +193,12 @@ struct PageChecker {
         static func == (a: VisibleKey, b: VisibleKey) -> Bool {
             guard a.html == b.html else { return false }
             var x = a.text, y = b.text
-            return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+            // memcmp: a generic comparison of the buffers went byte by byte.
+            return x.withUTF8 { p in
+                y.withUTF8 { q in
+                    p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0)
+                }
+            }
         }
         func hash(into hasher: inout Hasher) {
             hasher.combine(html)

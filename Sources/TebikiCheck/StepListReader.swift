@@ -155,7 +155,7 @@ enum StepListReader {
         var ids: [String: Int] = [:]
         let needle = Array("id=\"".utf8)
         var i = 0
-        while let at = find(needle, in: u, from: i) {
+        while let at = find(needle, in: u, from: i, rare: 2) {
             let j = u.withUnsafeBufferPointer { nextByte(UInt8(ascii: "\""), in: $0, from: at + needle.count) } ?? u.count
             let id = String(decoding: u[(at + needle.count)..<j], as: UTF8.self)
             if ids[id] == nil { ids[id] = at }
@@ -270,15 +270,18 @@ enum StepListReader {
         return nil
     }
 
-    /// The offset of the first `needle` at or after `from` in `hay`: its first byte found with
-    /// memchr, the rest compared with memcmp (glibc's memmem is not in Swift's Glibc module).
-    static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
+    /// The offset of the first `needle` at or after `from` in `hay`: its byte at `rare` (one that
+    /// is rare in the hay: the "=" of `id="`, not the "i") found with memchr, the whole needle
+    /// then compared there with memcmp (glibc's memmem is not in Swift's Glibc module).
+    static func find(_ needle: [UInt8], in hay: [UInt8], from: Int, rare: Int = 0) -> Int? {
         guard !needle.isEmpty, hay.count >= needle.count, from >= 0 else { return nil }
+        precondition(needle.indices.contains(rare))
         let last = hay.count - needle.count  // the last offset a whole needle fits at
         return hay.withUnsafeBufferPointer { h in
             needle.withUnsafeBufferPointer { n in
                 var i = from
-                while i <= last, let at = nextByte(n[0], in: h, from: i), at <= last {
+                while i <= last, let found = nextByte(n[rare], in: h, from: i + rare), found - rare <= last {
+                    let at = found - rare
                     if memcmp(h.baseAddress! + at, n.baseAddress!, n.count) == 0 { return at }
                     i = at + 1
                 }

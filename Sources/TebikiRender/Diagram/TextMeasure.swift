@@ -14,12 +14,13 @@ public struct TextMeasure: Sendable, Hashable {
     }
 
     /// The width of `text` in tenths of a pixel.
-    /// Summed scalar by scalar when every scalar is a `Character` of its own (`joinsNothing`),
-    /// which spares making a `Character` of each; otherwise `Character` by `Character`.
+    /// Summed scalar by scalar when every scalar is a `Character` of its own (`joinsNothing`,
+    /// and no carriage return: \r\n is one `Character`), which spares making a `Character` of
+    /// each; otherwise `Character` by `Character`.
     public func width(_ text: String) -> Int {
         var hundredthsOfEm = 0
         for s in text.unicodeScalars {
-            guard TextMeasure.joinsNothing(s) else { return tenths(TextMeasure.characterAdvances(text, bold: bold)) }
+            guard s != "\r", TextMeasure.joinsNothing(s) else { return tenths(TextMeasure.characterAdvances(text, bold: bold)) }
             hundredthsOfEm += TextMeasure.advance(s, bold: bold)
         }
         return tenths(hundredthsOfEm)
