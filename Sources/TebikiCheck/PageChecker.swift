@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TebikiEngine
 import TebikiMarkdown
 import TebikiModel
@@ -32,20 +37,17 @@ struct PageChecker {
         // sees of them and of each step read from a page: each distinct scenario, list and text
         // handled once (the same steps recur on many pages, and a page's steps are the model's),
         // on every core. Each claim keeps the numbers of its own, not to look them up again.
-        var scenarios: [Scenario] = [], scenarioIndex: [Scenario: Int] = [:]
+        let (scenarios, claimScenario) = Self.numberScenarios(claims)
         var expectedKeys: [ExpectedKey] = [], expectedIndex: [ExpectedKey: Int] = [:]
-        var claimScenario: [Int] = [], claimExpected: [Int] = []
-        claimScenario.reserveCapacity(claims.count); claimExpected.reserveCapacity(claims.count)
-        for claim in claims {
-            let s: Int, e: Int
-            if let known = scenarioIndex[claim.scenario] { s = known } else {
-                s = scenarios.count; scenarioIndex[claim.scenario] = s; scenarios.append(claim.scenario)
-            }
+        var claimExpected: [Int] = []
+        claimExpected.reserveCapacity(claims.count)
+        for (i, claim) in claims.enumerated() {
+            let s = claimScenario[i], e: Int
             let key = ExpectedKey(scenario: s, language: claim.language)
             if let known = expectedIndex[key] { e = known } else {
                 e = expectedKeys.count; expectedIndex[key] = e; expectedKeys.append(key)
             }
-            claimScenario.append(s); claimExpected.append(e)
+            claimExpected.append(e)
         }
         let expectedMarkdown = ParallelMap.map(expectedKeys.count) { k in
             self.expectedSteps(scenario: scenarios[expectedKeys[k].scenario], language: expectedKeys[k].language)
@@ -149,6 +151,35 @@ struct PageChecker {
         return out
     }
 
+    /// The claims' distinct scenarios in the order they first appear, and each claim's number
+    /// among them. The scenarios are hashed and compared on every core: each claim is numbered
+    /// by its scenario's hash alone, then checked equal to the scenario of that number (a large
+    /// dictionary to compare); a hash two different scenarios share, which no run is likely to
+    /// meet, numbers them one by one instead (`numberScenariosSerially`).
+    static func numberScenarios(_ claims: [StepClaim]) -> (scenarios: [Scenario], numbers: [Int]) {
+        let hashes = ParallelMap.map(claims.count) { claims[$0].scenario.hashValue }
+        var scenarios: [Scenario] = [], first: [Int] = [], byHash: [Int: Int] = [:]
+        var numbers: [Int] = []
+        numbers.reserveCapacity(claims.count)
+        for (i, hash) in hashes.enumerated() {
+            if let known = byHash[hash] { numbers.append(known); continue }
+            byHash[hash] = scenarios.count; numbers.append(scenarios.count)
+            scenarios.append(claims[i].scenario); first.append(i)
+        }
+        let agree = ParallelMap.map(claims.count) { i in first[numbers[i]] == i || claims[i].scenario == scenarios[numbers[i]] }
+        return agree.allSatisfy { $0 } ? (scenarios, numbers) : numberScenariosSerially(claims)
+    }
+
+    /// `numberScenarios` one claim after the other, by a dictionary of the scenarios.
+    static func numberScenariosSerially(_ claims: [StepClaim]) -> (scenarios: [Scenario], numbers: [Int]) {
+        var scenarios: [Scenario] = [], index: [Scenario: Int] = [:], numbers: [Int] = []
+        for claim in claims {
+            if let known = index[claim.scenario] { numbers.append(known); continue }
+            index[claim.scenario] = scenarios.count; numbers.append(scenarios.count); scenarios.append(claim.scenario)
+        }
+        return (scenarios, numbers)
+    }
+
     /// A scenario (its number in the claims' scenarios) and a language.
     private struct ExpectedKey: Hashable { var scenario: Int; var language: LanguageID }
     /// A list on the pages of all languages: its anchor, scenario (numbered) and language-free path.
@@ -162,7 +193,12 @@ struct PageChecker {
         static func == (a: VisibleKey, b: VisibleKey) -> Bool {
             guard a.html == b.html else { return false }
             var x = a.text, y = b.text
-            return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+            // memcmp: a generic comparison of the buffers went byte by byte.
+            return x.withUTF8 { p in
+                y.withUTF8 { q in
+                    p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0)
+                }
+            }
         }
         func hash(into hasher: inout Hasher) {
             hasher.combine(html)
@@ -176,7 +212,7 @@ struct PageChecker {
         guard let language = context.model.language(id) else { return nil }
         let decision: Decision
         do throws(EngineFailure) { decision = try context.engine.evaluate(scenario) } catch { return nil }
-        return Explanation(decision: decision, model: context.model, language: language, style: .markdown).steps.map(\.text)
+        return Explanation.steps(decision: decision, model: context.model, language: language, style: .markdown).map(\.text)
     }
 
     /// What a reader sees of a step: Markdown rendered by cmark-gfm, tags removed.

@@ -103,9 +103,15 @@ final class ProcedureChecker: Sendable {
                     "row '\(row.id)' decides '\(outcome.id)', which refunds nothing, but names procedure '\(procedureID)'")
             }
         }
-        let wanted = refundFollows ? expected.map { "\($0.action)#\($0.row)" } : []
-        let given = decision.actions.map { "\($0.action)#\($0.row)" }
-        if wanted != given {
+        // The actions compared in place; their names (`action#row`) are written only for a
+        // diagnostic. Two pairs have the same name only when they are equal (the row, a number,
+        // holds no "#", so the last "#" of a name parts it).
+        let wantedCount = refundFollows ? expected.count : 0
+        let agree = decision.actions.count == wantedCount
+            && zip(decision.actions, expected).allSatisfy { $0.action == $1.action && $0.row == $1.row }
+        if !agree {
+            let wanted = refundFollows ? expected.map { "\($0.action)#\($0.row)" } : []
+            let given = decision.actions.map { "\($0.action)#\($0.row)" }
             add(.error, "check.steps.engine-mismatch", procedure.location,
                 "the engine gives the actions [\(given.joined(separator: ", "))] for row '\(row.id)'; the procedure gives [\(wanted.joined(separator: ", "))]")
         }

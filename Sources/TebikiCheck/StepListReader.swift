@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TebikiModel
 import TebikiRender
 
@@ -39,18 +44,19 @@ enum StepListReader {
     static func lines(_ text: String) -> [Substring] {
         func ranges(_ u: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
             var ranges: [Range<Int>] = []
-            var start = 0, previous: UInt8 = 0
+            var start = 0
             func add(_ end: Int) {
                 let dropsCR = end > start && u[end - 1] == UInt8(ascii: "\r")
                 ranges.append(start..<(dropsCR ? end - 1 : end))
             }
-            for i in 0..<u.count {
-                let b = u[i]
-                if b == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") {
+            // The line feeds found with memchr; one after a carriage return does not end a line.
+            var from = 0
+            while let i = nextByte(UInt8(ascii: "\n"), in: u, from: from) {
+                if i == 0 || u[i - 1] != UInt8(ascii: "\r") {
                     add(i)
                     start = i + 1
                 }
-                previous = b
+                from = i + 1
             }
             add(u.count)
             return ranges
@@ -149,9 +155,8 @@ enum StepListReader {
         var ids: [String: Int] = [:]
         let needle = Array("id=\"".utf8)
         var i = 0
-        while let at = find(needle, in: u, from: i) {
-            var j = at + needle.count
-            while j < u.count, u[j] != UInt8(ascii: "\"") { j += 1 }
+        while let at = find(needle, in: u, from: i, rare: 2) {
+            let j = u.withUnsafeBufferPointer { nextByte(UInt8(ascii: "\""), in: $0, from: at + needle.count) } ?? u.count
             let id = String(decoding: u[(at + needle.count)..<j], as: UTF8.self)
             if ids[id] == nil { ids[id] = at }
             i = j
@@ -171,7 +176,11 @@ enum StepListReader {
         var closedAt: Int?
         var lines = LineCounter(u, newlines: newlines)
         while i < u.count {
-            guard u[i] == UInt8(ascii: "<") else { i += 1; continue }
+            guard u[i] == UInt8(ascii: "<") else {
+                // On to the next tag.
+                i = u.withUnsafeBufferPointer { nextByte(UInt8(ascii: "<"), in: $0, from: i) } ?? u.count
+                continue
+            }
             switch listTag(u, i) {
             case .listOpen: depth += 1
             case .listClose:
@@ -196,8 +205,22 @@ enum StepListReader {
     /// The offsets of the line feeds of a page.
     static func newlines(_ u: [UInt8]) -> [Int] {
         var result: [Int] = []
-        for (i, b) in u.enumerated() where b == UInt8(ascii: "\n") { result.append(i) }
+        u.withUnsafeBufferPointer { p in
+            var from = 0
+            while let i = nextByte(UInt8(ascii: "\n"), in: p, from: from) {
+                result.append(i)
+                from = i + 1
+            }
+        }
         return result
+    }
+
+    /// The offset of the first `byte` at or after `from` in `u` (memchr: the C library's scan
+    /// reads a word at a time, where a Swift loop reads a byte and checks its bounds).
+    static func nextByte(_ byte: UInt8, in u: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from < u.count, let base = u.baseAddress else { return nil }
+        guard let found = memchr(base + from, Int32(byte), u.count - from) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Line and column of increasing offsets, counted incrementally.
@@ -247,22 +270,39 @@ enum StepListReader {
         return nil
     }
 
-    static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
-        guard !needle.isEmpty, hay.count >= needle.count else { return nil }
+    /// The offset of the first `needle` at or after `from` in `hay`: its byte at `rare` (one that
+    /// is rare in the hay: the "=" of `id="`, not the "i") found with memchr, the whole needle
+    /// then compared there with memcmp (glibc's memmem is not in Swift's Glibc module).
+    static func find(_ needle: [UInt8], in hay: [UInt8], from: Int, rare: Int = 0) -> Int? {
+        guard !needle.isEmpty, hay.count >= needle.count, from >= 0 else { return nil }
+        precondition(needle.indices.contains(rare))
+        let last = hay.count - needle.count  // the last offset a whole needle fits at
         return hay.withUnsafeBufferPointer { h in
             needle.withUnsafeBufferPointer { n in
                 var i = from
-                while i <= h.count - n.count {
-                    if h[i] == n[0] {
-                        var k = 1
-                        while k < n.count, h[i + k] == n[k] { k += 1 }
-                        if k == n.count { return i }
-                    }
-                    i += 1
+                while i <= last, let found = nextByte(n[rare], in: h, from: i + rare), found - rare <= last {
+                    let at = found - rare
+                    if memcmp(h.baseAddress! + at, n.baseAddress!, n.count) == 0 { return at }
+                    i = at + 1
                 }
                 return nil
             }
         }
+    }
+
+    /// `find` one byte at a time, as it was before memmem (for the tests).
+    static func findByBytes(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
+        guard !needle.isEmpty, hay.count >= needle.count else { return nil }
+        var i = from
+        while i <= hay.count - needle.count {
+            if hay[i] == needle[0] {
+                var k = 1
+                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 
     private static func lineColumn(_ u: [UInt8], _ offset: Int) -> (line: Int, column: Int) {

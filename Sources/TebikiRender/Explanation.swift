@@ -32,10 +32,7 @@ public struct Explanation: Sendable, Hashable {
         self.language = lang
         outcome = decision.outcome
         outcomeTitle = model.outcomes[id: decision.outcome]?.title[lang] ?? decision.outcome
-        var values: [String: FactValue] = [:]
-        if let d = decision.deadline { values["deadline"] = .date(d) }
-        if let a = decision.amount { values["amount"] = .decimal(a) }
-        values["currency"] = .symbol(model.edition.currency)
+        let values = Explanation.values(of: decision, model: model)
         reason = model.reasons[id: decision.reason].map { filler.fill($0.text, values: values) } ?? decision.reason
         amount = decision.amount.map(filler.money)
         route = decision.route.flatMap { model.routes[id: $0] }.map { filler.fill($0.text, values: values) }
@@ -45,6 +42,29 @@ public struct Explanation: Sendable, Hashable {
             model.warnings[id: w.warning].map { filler.fill($0.text, values: values.merging(w.values) { $1 }) }
         }
         formula = decision.formula.flatMap { model.formulas[id: $0] }.map { $0.text[lang] }
+        steps = Explanation.steps(decision: decision, model: model, filler: filler, values: values)
+    }
+
+    /// The numbered steps of `decision` in `language` with `style`: exactly `Explanation(…).steps`,
+    /// without the rest of the explanation. The site's step lists and the page check need only
+    /// the steps, and filling the reason, route, channel, warnings and deadline (a date written
+    /// out) cost as much again as the steps.
+    public static func steps(decision: Decision, model: Model, language: Language, style: TextStyle) -> [StepText] {
+        let values = Explanation.values(of: decision, model: model)
+        return self.steps(decision: decision, model: model, filler: TemplateFiller(model: model, language: language, style: style), values: values)
+    }
+
+    /// The values every template of the explanation is filled with.
+    private static func values(of decision: Decision, model: Model) -> [String: FactValue] {
+        var values: [String: FactValue] = [:]
+        if let d = decision.deadline { values["deadline"] = .date(d) }
+        if let a = decision.amount { values["amount"] = .decimal(a) }
+        values["currency"] = .symbol(model.edition.currency)
+        return values
+    }
+
+    /// The steps, with the filler and the values the rest of the explanation is filled with.
+    private static func steps(decision: Decision, model: Model, filler: TemplateFiller, values: [String: FactValue]) -> [StepText] {
         var steps: [StepText] = []
         for instance in decision.actions {
             guard let action = model.action(instance.action) else { continue }
@@ -55,6 +75,6 @@ public struct Explanation: Sendable, Hashable {
                 steps.append(StepText(action: action.id, text: filler.fill(step.text, values: v), caution: k == 0 ? caution : nil))
             }
         }
-        self.steps = steps
+        return steps
     }
 }

@@ -14,10 +14,23 @@ public struct TextMeasure: Sendable, Hashable {
     }
 
     /// The width of `text` in tenths of a pixel.
+    /// Summed scalar by scalar when every scalar is a `Character` of its own (`joinsNothing`,
+    /// and no carriage return: \r\n is one `Character`), which spares making a `Character` of
+    /// each; otherwise `Character` by `Character`.
     public func width(_ text: String) -> Int {
         var hundredthsOfEm = 0
-        for c in text { hundredthsOfEm += TextMeasure.advance(c, bold: bold) }
+        for s in text.unicodeScalars {
+            guard s != "\r", TextMeasure.joinsNothing(s) else { return tenths(TextMeasure.characterAdvances(text, bold: bold)) }
+            hundredthsOfEm += TextMeasure.advance(s, bold: bold)
+        }
         return tenths(hundredthsOfEm)
+    }
+
+    /// The advances of `text`'s `Character`s, hundredths of an em (any text).
+    static func characterAdvances(_ text: String, bold: Bool) -> Int {
+        var hundredthsOfEm = 0
+        for c in text { hundredthsOfEm += advance(c, bold: bold) }
+        return hundredthsOfEm
     }
 
     /// The width in tenths of a pixel of characters whose advances add up to `hundredthsOfEm`.
@@ -68,9 +81,9 @@ public struct TextMeasure: Sendable, Hashable {
         init?(_ text: String, measure: TextMeasure) {
             guard TextMeasure.joinsNothing(text) else { return nil }
             self.measure = measure
-            tokens = TextMeasure.tokens(text)
-            advances = tokens.map { t in t.text.reduce(0) { $0 + TextMeasure.advance($1, bold: measure.bold) } }
-            spaceAdvance = TextMeasure.advance(" ", bold: measure.bold)
+            tokens = TextMeasure.scalarTokens(text)
+            advances = tokens.map { t in t.text.unicodeScalars.reduce(0) { $0 + TextMeasure.advance($1, bold: measure.bold) } }
+            spaceAdvance = TextMeasure.advance(Unicode.Scalar(" "), bold: measure.bold)
         }
 
         /// The lines at `maxWidth` (left empty unless `keepText`) and each line's width: the
@@ -104,10 +117,10 @@ public struct TextMeasure: Sendable, Hashable {
                     continue
                 }
                 // A token wider than a line on its own is cut between characters.
-                for c in token.text {
+                for c in token.text.unicodeScalars {
                     let a = TextMeasure.advance(c, bold: measure.bold)
                     if !lineEmpty && measure.tenths(lineAdvance + a) > maxWidth { endLine() }
-                    if keepText { line.append(c) }
+                    if keepText { line.unicodeScalars.append(c) }
                     lineAdvance += a
                     lineEmpty = false
                 }
@@ -123,18 +136,20 @@ public struct TextMeasure: Sendable, Hashable {
     /// marks, joiners, variation selectors, emoji modifiers, regional indicators and Hangul
     /// jamo are not among them.
     static func joinsNothing(_ text: String) -> Bool {
-        for s in text.unicodeScalars {
-            switch s.value {
-            case 0x00...0x7F, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x20BF,
-                 0x2100...0x22FF, 0x2460...0x26FF, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF,
-                 0x3100...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF01...0xFF9D,
-                 0xFFE0...0xFFEE, 0x20000...0x2FFFD:
-                continue
-            default:
-                return false
-            }
+        text.unicodeScalars.allSatisfy(joinsNothing)
+    }
+
+    /// `joinsNothing` for one scalar.
+    static func joinsNothing(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x00...0x7F, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x20BF,
+             0x2100...0x22FF, 0x2460...0x26FF, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF,
+             0x3100...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF01...0xFF9D,
+             0xFFE0...0xFFEE, 0x20000...0x2FFFD:
+            return true
+        default:
+            return false
         }
-        return true
     }
 
     /// `wrap` for any text: every candidate line measured whole (characters may join across a cut).
@@ -210,13 +225,61 @@ public struct TextMeasure: Sendable, Hashable {
         return tokens
     }
 
+    /// `tokens` for a text whose scalars are each a `Character` (`joinsNothing`), read scalar by
+    /// scalar: the same tokens, without making a `Character` of each scalar or hashing it.
+    /// A `Character` of one scalar is white space, wide, closing or opening exactly when the
+    /// scalar is (no scalar of `joinsNothing`'s ranges is canonically equivalent to another
+    /// member of `closing` or `opening`).
+    static func scalarTokens(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var current = ""
+        var spaceBefore = false
+        var glueNext = false  // the last character opens (「, "(") and holds on to what follows
+        func flush() {
+            if !current.isEmpty { tokens.append(Token(text: current, spaceBefore: spaceBefore)); current = ""; spaceBefore = false }
+        }
+        for c in text.unicodeScalars {
+            if c.properties.isWhitespace {
+                flush(); spaceBefore = !tokens.isEmpty; glueNext = false
+                continue
+            }
+            let wide = isWide(c)
+            if closingScalars.contains(c) {
+                // Never starts a line: stays with what precedes it.
+                if current.isEmpty, !spaceBefore, let last = tokens.popLast() { current = last.text; spaceBefore = last.spaceBefore }
+                current.unicodeScalars.append(c)
+                glueNext = false
+                continue
+            }
+            if glueNext || current.isEmpty {
+                current.unicodeScalars.append(c)
+            } else if wide || current.unicodeScalars.last.map(isWide) == true {
+                // A break is allowed between full-width characters and at a change of script.
+                flush(); current.unicodeScalars.append(c)
+            } else {
+                current.unicodeScalars.append(c)
+            }
+            glueNext = openingScalars.contains(c)
+        }
+        flush()
+        return tokens
+    }
+
+    static let closingScalars = Set(String(closing).unicodeScalars)
+    static let openingScalars = Set(String(opening).unicodeScalars)
+
     static let closing: Set<Character> = Set("、。，．・：；？！）」』】〕〉》〙〗”’ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.:;!?)]}%")
     static let opening: Set<Character> = Set("（「『【〔〈《〘〖“‘([{")
 
     /// Whether a character is drawn full width (CJK ideographs, kana, full-width forms, CJK punctuation).
     static func isWide(_ c: Character) -> Bool {
-        guard let v = c.unicodeScalars.first?.value else { return false }
-        switch v {
+        guard let s = c.unicodeScalars.first else { return false }
+        return isWide(s)
+    }
+
+    /// `isWide` of a character that starts with `s`.
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
              0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
              0xFFE0...0xFFE6, 0x20000...0x3FFFD:
@@ -236,6 +299,26 @@ public struct TextMeasure: Sendable, Hashable {
         case "i", "j", "l", "'", ".", ",", ":", ";", "!", "|", "I", "f", "t", "(", ")", "[", "]": base = 36
         case "m", "w", "M", "W", "@", "%": base = 92
         case "A"..."Z", "0"..."9", "&", "#", "?", "<", ">", "=", "+", "_", "~", "\"": base = 72
+        default: base = 62
+        }
+        return bold ? base + base / 10 : base
+    }
+
+    /// `advance` of the `Character` that is the scalar `s` alone, without making it: ASCII by
+    /// its byte, wide scalars 1 em. Any other scalar is measured as its `Character`, since a
+    /// `Character` compares by canonical equivalence (U+212A KELVIN SIGN is "K", 0.72 em).
+    static func advance(_ s: Unicode.Scalar, bold: Bool) -> Int {
+        guard s.isASCII else { return isWide(s) ? 100 : advance(Character(s), bold: bold) }
+        let base: Int
+        switch UInt8(s.value) {
+        case UInt8(ascii: " "): base = 32
+        case UInt8(ascii: "i"), UInt8(ascii: "j"), UInt8(ascii: "l"), UInt8(ascii: "'"), UInt8(ascii: "."), UInt8(ascii: ","),
+             UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: "I"), UInt8(ascii: "f"),
+             UInt8(ascii: "t"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"): base = 36
+        case UInt8(ascii: "m"), UInt8(ascii: "w"), UInt8(ascii: "M"), UInt8(ascii: "W"), UInt8(ascii: "@"), UInt8(ascii: "%"): base = 92
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "&"), UInt8(ascii: "#"),
+             UInt8(ascii: "?"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "_"),
+             UInt8(ascii: "~"), UInt8(ascii: "\""): base = 72
         default: base = 62
         }
         return bold ? base + base / 10 : base

@@ -88,7 +88,8 @@ struct DecisionWriter {
         let model = lang.model
         return cases.variants.map { variant in
             let rep = variant.representative
-            let explanation = Explanation(decision: rep.decision, model: model, language: lang.language, style: .markdown)
+            // Only the explanation's steps are shown here (the rest is the summary's).
+            let steps = Explanation.steps(decision: rep.decision, model: model, language: lang.language, style: .markdown)
             // Warnings of the variant (not the cautions, which stand before their steps).
             let cautionIDs = Set(rep.decision.actions.compactMap { model.action($0.action)?.caution })
             var warningIDs: [String] = []
@@ -101,7 +102,7 @@ struct DecisionWriter {
                 }
             }
             let warnings = warningIDs.compactMap { id in model.warnings[id: id].map { warningParagraph($0, id: id) } }
-            if explanation.steps.isEmpty {
+            if steps.isEmpty {
                 return VariantSteps(title: nil, warnings: warnings, cautions: [], steps: [], scenario: rep.scenario)
             }
             let title: String
@@ -114,13 +115,13 @@ struct DecisionWriter {
                 title = lang.s("site.steps-when", ["conditions": conditions])
             }
             var cautions: [String] = []
-            for (i, step) in explanation.steps.enumerated() {
+            for (i, step) in steps.enumerated() {
                 guard let c = step.caution else { continue }
                 let title = model.action(step.action)?.caution.flatMap { model.warnings[id: $0]?.title?[lang.id] } ?? lang.s("explain.caution")
                 let label = lang.s("site.caution-before-step", ["step": String(i + 1), "title": title])
                 cautions.append(InlineMarker.styled("caution-label", InlineMarker.text(label)) + InlineMarker.text(lang.s("site.title-separator")) + c)
             }
-            return VariantSteps(title: title, warnings: warnings, cautions: cautions, steps: explanation.steps.map(\.text), scenario: rep.scenario)
+            return VariantSteps(title: title, warnings: warnings, cautions: cautions, steps: steps.map(\.text), scenario: rep.scenario)
         }
     }
 

@@ -97,12 +97,17 @@ struct MarkdownDocument {
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let indent = line.prefix { $0 == " " }.count
             let rest = line.dropFirst(indent)
+            // Appended piece by piece (no string made per piece and then copied).
             if rest.hasPrefix("- ") {
-                out += String(repeating: "  ", count: indent / 2) + "- " + InlineMarker.text(String(rest.dropFirst(2))) + "\n"
+                for _ in 0..<(indent / 2) { out += "  " }
+                out += "- "
+                out += InlineMarker.text(String(rest.dropFirst(2)))
+                out += "\n"
                 inList = true
             } else {
                 if inList { out += "\n" }
-                out += InlineMarker.text(String(rest)) + "\n\n"
+                out += InlineMarker.text(String(rest))
+                out += "\n\n"
                 inList = false
             }
         }
@@ -124,11 +129,36 @@ struct MarkdownDocument {
         diagrams.append(block)
     }
 
+    /// The fence for a drawing: three backticks, more when the drawing holds that many in a row.
+    static func fence(for drawing: String) -> String {
+        mayHoldBacktick(drawing) ? fenceBySearch(drawing) : "```"
+    }
+
+    /// `fence(for:)` by searching the drawing for ever longer fences.
+    static func fenceBySearch(_ drawing: String) -> String {
+        var fence = "```"
+        while drawing.contains(fence) { fence += "`" }
+        return fence
+    }
+
+    /// Whether `text` may hold a `Character` equal to "`": a U+0060, or a U+1FEF (GREEK VARIA,
+    /// canonically the same). Mermaid drawings escape backticks, so the search for a fence in them
+    /// (the longest, over the whole drawing) is skipped after one pass over the bytes.
+    static func mayHoldBacktick(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { u in
+            // U+1FEF is E1 BF AF in UTF-8.
+            for i in u.indices where u[i] == 0x60 || (u[i] == 0xE1 && i + 2 < u.count && u[i + 1] == 0xBF && u[i + 2] == 0xAF) {
+                return true
+            }
+            return false
+        }
+    }
+
     /// A diagram in Markdown: Mermaid (without the fence) in a ```mermaid fence, then the text
     /// alternative as an outline.
     static func diagramMarkdown(drawing: String, textAlternative: String) -> String {
-        var fence = "```"
-        while drawing.contains(fence) { fence += "`" }
+        let fence = fence(for: drawing)
         return fence + "mermaid\n" + drawing + (drawing.hasSuffix("\n") ? "" : "\n") + fence + "\n\n" + outline(textAlternative)
     }
 }

@@ -21,12 +21,26 @@ struct SiteLanguage {
     /// "day 7 after the payment date": the deadline without a calendar (every filled template
     /// may name it, so it is written once).
     let relativeDeadline: String
+    /// The last safe day to start each warned wait, by the wait's warning, in words ("5 business
+    /// days before the deadline"): the first wait of the machines' actions with that warning.
+    /// Made once per language; looking through every machine for each warning filled was
+    /// quadratic in the model.
+    let lastSafeDays: [String: String]
     var id: LanguageID { language.id }
 
     init(model: Model, language: Language, space: QuestionSpace) {
         self.model = model; self.language = language; self.space = space
         relativeDeadline = model.string("site.relative.deadline", language.id)
             .filling(["days": String(model.edition.window.length)])
+        var lastSafeDays: [String: String] = [:]
+        for machine in model.machines {
+            for case let wait? in machine.actions.map(\.wait) {
+                guard let warning = wait.warning, lastSafeDays[warning] == nil else { continue }
+                let key = wait.unit == .businessDays ? "site.relative.before-deadline.business-days" : "site.relative.before-deadline.calendar-days"
+                lastSafeDays[warning] = model.string(key, language.id).filling(["days": String(wait.maximum)])
+            }
+        }
+        self.lastSafeDays = lastSafeDays
     }
 
     /// The guide page of the question the answers of `path` lead to (`SiteTree.questionPath`).
@@ -50,10 +64,7 @@ struct SiteLanguage {
     /// A template filled in Markdown with relative values for the engine's dates.
     func fill(_ template: LocalizedTemplate, warning: String? = nil) -> String {
         var values: [String: FactValue] = ["deadline": .symbol(relativeDeadline), "currency": .symbol(model.edition.currency)]
-        if let warning, let wait = model.machines.flatMap({ $0.actions.compactMap(\.wait) }).first(where: { $0.warning == warning }) {
-            let key = wait.unit == .businessDays ? "site.relative.before-deadline.business-days" : "site.relative.before-deadline.calendar-days"
-            values["last_safe_day"] = .symbol(s(key, ["days": String(wait.maximum)]))
-        }
+        if let warning, let lastSafeDay = lastSafeDays[warning] { values["last_safe_day"] = .symbol(lastSafeDay) }
         return TemplateFiller(model: model, language: language, style: .markdown).fill(template, values: values)
     }
 
