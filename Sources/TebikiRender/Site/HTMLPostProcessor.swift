@@ -240,6 +240,11 @@ public enum HTMLPostProcessor {
                 + "<details><summary>\(HTML.escape(figureLabel))</summary>\n\(alt)</details>\n"
                 + "<figcaption>\(HTML.escape(d.caption))</figcaption>\n</figure>"
         }
+        return process(html, figures: figures)
+    }
+
+    /// `process` with the diagrams' figures already written.
+    static func process(_ html: UnsafeBufferPointer<UInt8>, figures: [String]) -> String {
         var bytes = if let placed = placingDiagrams(html, figures) { placed.withUnsafeBufferPointer(addingHeadingIDs) } else { addingHeadingIDs(html) }
         bytes = spans(bytes)
         bytes = bytes.withUnsafeBufferPointer {
