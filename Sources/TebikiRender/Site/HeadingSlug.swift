@@ -49,6 +49,18 @@ public struct HeadingSlug: Sendable {
             switch decoder.decode(&bytes) {
             case .scalarValue(let c):
                 if c.isASCII { appendASCII(UInt8(c.value), to: &out); continue }
+                switch c.value {
+                case 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC...0x30FF, 0x4E00...0x9FFF:
+                    // Kana, the prolonged sound mark and kanji (most of a Japanese heading):
+                    // letters without case, kept without looking their properties up. The tests
+                    // check every scalar against the properties.
+                    out.append(contentsOf: UTF8.encode(c)!)
+                    continue
+                default:
+                    break
+                }
+                // Most other scalars are their own lower case too: no mapping String is made.
+                guard c.properties.changesWhenLowercased else { appendOther(c, to: &out); continue }
                 for l in c.properties.lowercaseMapping.unicodeScalars {
                     if l.isASCII { appendASCII(UInt8(l.value), to: &out) } else { appendOther(l, to: &out) }
                 }
