@@ -7,119 +7,188 @@ import Foundation
 public enum HTMLPostProcessor {
     /// Gives every `<h1>`…`<h6>` an `id`: the heading's text slugged the way the Markdown is.
     public static func addingHeadingIDs(_ html: String) -> String {
-        String(decoding: addingHeadingIDs(Array(html.utf8)), as: UTF8.self)
+        var html = html
+        return html.withUTF8 { String(decoding: addingHeadingIDs($0), as: UTF8.self) }
     }
 
     /// `addingHeadingIDs` on UTF-8 bytes.
-    static func addingHeadingIDs(_ bytes: [UInt8]) -> [UInt8] {
-        // One pass over the UTF-8 bytes (Foundation's `range(of:)` over whole pages was a quarter
-        // of the site's build time). The patterns are ASCII, so every cut is a character boundary.
+    static func addingHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        // One pass over the UTF-8 bytes, from one `<` to the next (`memchr`). The patterns are
+        // ASCII, so every cut is a character boundary.
         var slugs = HeadingSlug()
         let n = bytes.count
         var out: [UInt8] = []
         out.reserveCapacity(n + n / 16)
-        let open = Array("<h".utf8)
-        var i = 0
-        while let start = find(open, in: bytes, from: i) {
+        var i = 0 // bytes before i are in `out`
+        var from = 0
+        while let start = index(of: UInt8(ascii: "<"), in: bytes, from: from) {
             let after = start + 2
-            guard after + 1 < n, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[after]), bytes[after + 1] == UInt8(ascii: ">") else {
-                out += bytes[i..<after]
-                i = after
+            guard after + 1 < n, bytes[start + 1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[after]),
+                  bytes[after + 1] == UInt8(ascii: ">") else {
+                from = start + 1
                 continue
             }
             let digit = bytes[after]
-            let closeTag = Array("</h".utf8) + [digit, UInt8(ascii: ">")]
+            let closeTag = [UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(ascii: "h"), digit, UInt8(ascii: ">")]
             let contentStart = after + 2
             guard let close = find(closeTag, in: bytes, from: contentStart) else { break }
-            let inner = bytes[contentStart..<close]
-            let id = slugs.next(plainText(String(decoding: inner, as: UTF8.self)))
-            out += bytes[i..<start]
-            out += open + [digit] + Array(" id=\"\(id)\">".utf8)
-            out += inner
+            let inner = UnsafeBufferPointer(rebasing: bytes[contentStart..<close])
+            let id = if let text = plainText(utf8: inner) {
+                text.withUnsafeBufferPointer { slugs.next(utf8: $0) }
+            } else {
+                slugs.next(plainText(String(decoding: inner, as: UTF8.self)))
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<start]))
+            out += [UInt8(ascii: "<"), UInt8(ascii: "h"), digit]
+            out += Array(" id=\"\(id)\">".utf8)
+            out.append(contentsOf: inner)
             out += closeTag
             i = close + closeTag.count
+            from = i
         }
-        out += bytes[i..<n]
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<n]))
         return out
     }
 
-    /// The first index at or after `from` where `pattern` starts in `bytes`.
-    static func find(_ pattern: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard let first = pattern.first, pattern.count <= bytes.count else { return nil }
-        var i = from
+    /// The index of the first `byte` at or after `from` in `bytes` (`memchr`: many bytes per step).
+    @inline(__always)
+    static func index(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from < bytes.count, let base = bytes.baseAddress, let hit = memchr(base + from, Int32(byte), bytes.count - from) else {
+            return nil
+        }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+    }
+
+    /// The first index at or after `from` where `pattern` starts in `bytes`: each candidate first
+    /// byte found with `memchr`, the rest compared with `memcmp`.
+    static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let first = pattern.first, let base = bytes.baseAddress else { return nil }
         let last = bytes.count - pattern.count
-        while i <= last {
-            if bytes[i] == first {
-                var k = 1
-                while k < pattern.count && bytes[i + k] == pattern[k] { k += 1 }
-                if k == pattern.count { return i }
-            }
-            i += 1
+        var i = from
+        while i <= last, let at = index(of: first, in: bytes, from: i), at <= last {
+            if memcmp(base + at, pattern, pattern.count) == 0 { return at }
+            i = at + 1
         }
         return nil
     }
 
     /// Every occurrence of each pattern replaced, in one pass from the left (no pattern's
     /// replacement contains another pattern, so this is the same as replacing them in turn).
-    static func replacing(_ bytes: [UInt8], _ pairs: [(String, String)]) -> [UInt8] {
+    /// Every pattern starts with the same byte (the site's are tags, `<`), found with `memchr`.
+    static func replacing(_ bytes: UnsafeBufferPointer<UInt8>, _ pairs: [(String, String)]) -> [UInt8] {
         let patterns = pairs.map { (Array($0.0.utf8), Array($0.1.utf8)) }
-        var starts = [Bool](repeating: false, count: 256)
-        for (pattern, _) in patterns { starts[Int(pattern[0])] = true }
-        return bytes.withUnsafeBufferPointer { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + bytes.count / 8)
-            var i = 0
-            scan: while i < bytes.count {
-                if starts[Int(bytes[i])] {
-                    for (pattern, replacement) in patterns where i + pattern.count <= bytes.count
-                        && UnsafeBufferPointer(rebasing: bytes[i..<(i + pattern.count)]).elementsEqual(pattern) {
-                        out += replacement
-                        i += pattern.count
-                        continue scan
-                    }
-                }
-                // Up to the next byte that may start a pattern, copied at once.
-                var j = i + 1
-                while j < bytes.count, !starts[Int(bytes[j])] { j += 1 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
-                i = j
+        guard let lead = patterns.first?.0.first, let base = bytes.baseAddress else { return Array(bytes) }
+        precondition(patterns.allSatisfy { $0.0.first == lead }, "the patterns start with one byte")
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var i = 0 // bytes before i are in `out`
+        var from = 0
+        scan: while let at = index(of: lead, in: bytes, from: from) {
+            for (pattern, replacement) in patterns where at + pattern.count <= bytes.count && memcmp(base + at, pattern, pattern.count) == 0 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<at]))
+                out += replacement
+                i = at + pattern.count
+                from = i
+                continue scan
             }
-            return out
+            from = at + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i...]))
+        return out
     }
 
-    /// The diagrams put in place of their marks (`<p>\u{E003}n\u{E003}</p>`), in one pass.
-    static func placingDiagrams(_ bytes: [UInt8], _ figures: [String]) -> [UInt8] {
-        guard !figures.isEmpty else { return bytes }
-        let open = Array("<p>\(InlineMarker.diagram)".utf8), marker = Array("\(InlineMarker.diagram)".utf8), close = Array("</p>".utf8)
+    /// The diagrams put in place of their marks (`<p>\u{E003}n\u{E003}</p>`), in one pass; nil
+    /// when there are none (the bytes are unchanged).
+    static func placingDiagrams(_ bytes: UnsafeBufferPointer<UInt8>, _ figures: [String]) -> [UInt8]? {
+        guard !figures.isEmpty else { return nil }
+        let open = Array("<p>\(InlineMarker.diagram)".utf8), tail = Array("\(InlineMarker.diagram)</p>".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + figures.reduce(0) { $0 + $1.utf8.count })
-        var i = 0
-        while let start = find(open, in: bytes, from: i) {
+        var i = 0 // bytes before i are in `out`
+        var from = 0
+        while let start = find(open, in: bytes, from: from) {
             var j = start + open.count
             var number = 0, digits = 0
             while j < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[j]), digits < 9 {
                 number = number * 10 + Int(bytes[j] - UInt8(ascii: "0")); j += 1; digits += 1
             }
-            let tail = marker + close
             // The mark of diagram n is written with n's decimal digits (no leading zeros).
             if digits > 0, number < figures.count, String(number).utf8.count == digits, j + tail.count <= bytes.count,
-               bytes[j..<(j + tail.count)].elementsEqual(tail) {
-                out += bytes[i..<start]
-                out += Array(figures[number].utf8)
+               UnsafeBufferPointer(rebasing: bytes[j..<(j + tail.count)]).elementsEqual(tail) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<start]))
+                out += figures[number].utf8
                 i = j + tail.count
+                from = i
             } else {
-                out += bytes[i..<(start + 1)]
-                i = start + 1
+                from = start + 1
             }
         }
-        out += bytes[i...]
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i...]))
+        return out
+    }
+
+    /// `plainText` over UTF-8 bytes, where it is the same by byte as by `Character`: nil when a
+    /// `<`, `>`, `&` or `;` (the bytes that tags and entities are found by) has a non-ASCII
+    /// neighbour, which might join it into a longer `Character` (a combining mark after it, a
+    /// prepended mark before it), or when U+037E (canonically equal to `;`) occurs. No scalar
+    /// joins two ASCII scalars into one `Character` but CR LF, and none of the four is CR or LF.
+    /// Tags and marks removed between two bytes make them neighbours, but then the removed tag's
+    /// `<` or `>` or the mark's bytes were their neighbours before, and were checked.
+    static func plainText(utf8 html: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let n = html.count
+        for k in 0..<n {
+            switch html[k] {
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: ";"):
+                if k > 0 && html[k - 1] >= 0x80 || k + 1 < n && html[k + 1] >= 0x80 { return nil }
+            case 0xCD:
+                if k + 1 < n && html[k + 1] == 0xBE { return nil }
+            default:
+                continue
+            }
+        }
+        // Tags removed, then marks (U+E000…U+E00F, EE 80 80…8F), as `plainText` does.
+        var text = removingTags(html)
+        if text.contains(InlineMarker.markLead) {
+            var kept: [UInt8] = []
+            kept.reserveCapacity(text.count)
+            var k = 0
+            while k < text.count {
+                if k + 2 < text.count && text[k] == 0xEE && text[k + 1] == 0x80 && text[k + 2] & 0xF0 == 0x80 { k += 3 } else { kept.append(text[k]); k += 1 }
+            }
+            text = kept
+        }
+        return decodingEntities(text)
+    }
+
+    /// cmark's entities decoded in one pass from the left: the same as replacing them in turn,
+    /// `&amp;` last (no replacement makes another entity, and `&amp;`'s `&` is never read again).
+    static func decodingEntities(_ text: [UInt8]) -> [UInt8] {
+        guard text.contains(UInt8(ascii: "&")) else { return text }
+        let entities: [([UInt8], UInt8)] = [
+            (Array("&lt;".utf8), UInt8(ascii: "<")), (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&quot;".utf8), UInt8(ascii: "\"")),
+            (Array("&#39;".utf8), UInt8(ascii: "'")), (Array("&amp;".utf8), UInt8(ascii: "&")),
+        ]
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var i = 0
+        scan: while i < text.count {
+            if text[i] == UInt8(ascii: "&") {
+                for (entity, value) in entities where i + entity.count <= text.count && text[i..<(i + entity.count)].elementsEqual(entity) {
+                    out.append(value)
+                    i += entity.count
+                    continue scan
+                }
+            }
+            out.append(text[i])
+            i += 1
+        }
         return out
     }
 
     /// The text of an HTML fragment: tags removed, cmark's entities decoded, marks removed.
     public static func plainText(_ html: String) -> String {
-        if html.utf8.allSatisfy({ $0 < 0x80 }) { return asciiPlainText(html) }
+        var html = html
+        if let text = html.withUTF8({ plainText(utf8: $0) }) { return String(decoding: text, as: UTF8.self) }
         var text = InlineMarker.stripped(removingTags(html))
         // Every entity starts with `&`.
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
@@ -156,52 +225,35 @@ public enum HTMLPostProcessor {
         return text
     }
 
-    /// `plainText` of ASCII HTML, in one pass over the bytes: there every byte is a Character (or
-    /// half of a CR LF, which no pattern holds), no mark can occur, and decoding the entities from
-    /// the left is the same as replacing them in turn, `&amp;` last (no replacement makes another
-    /// entity, and `&amp;`'s `&` is never read again).
-    private static func asciiPlainText(_ html: String) -> String {
-        let entities: [([UInt8], UInt8)] = [
-            (Array("&lt;".utf8), UInt8(ascii: "<")), (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&quot;".utf8), UInt8(ascii: "\"")),
-            (Array("&#39;".utf8), UInt8(ascii: "'")), (Array("&amp;".utf8), UInt8(ascii: "&")),
-        ]
-        var html = html
-        return html.withUTF8 { bytes in
-            let text = removingTags(bytes)
-            var out: [UInt8] = []
-            out.reserveCapacity(text.count)
-            var i = 0
-            scan: while i < text.count {
-                if text[i] == UInt8(ascii: "&") {
-                    for (entity, value) in entities where i + entity.count <= text.count && text[i..<(i + entity.count)].elementsEqual(entity) {
-                        out.append(value)
-                        i += entity.count
-                        continue scan
-                    }
-                }
-                out.append(text[i])
-                i += 1
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-    }
-
     /// The full post-process of a page's HTML.
     static func process(_ html: String, diagrams: [MarkdownDocument.DiagramBlock], figureLabel: String) -> String {
+        var html = html
+        return html.withUTF8 { process($0, diagrams: diagrams, figureLabel: figureLabel) }
+    }
+
+    /// The full post-process of a page's HTML as UTF-8 bytes (cmark-gfm's own buffer, see
+    /// `CommonMark.withHTML`): no `String` of the page is made until the end.
+    static func process(_ html: UnsafeBufferPointer<UInt8>, diagrams: [MarkdownDocument.DiagramBlock], figureLabel: String) -> String {
         let figures = diagrams.map { d in
             let alt = MarkdownDocument.outlineHTML(d.textAlternative)
             return "<figure class=\"diagram\">\n<div class=\"diagram-scroll\">\(d.drawing)</div>\n"
                 + "<details><summary>\(HTML.escape(figureLabel))</summary>\n\(alt)</details>\n"
                 + "<figcaption>\(HTML.escape(d.caption))</figcaption>\n</figure>"
         }
-        var bytes = placingDiagrams(Array(html.utf8), figures)
-        bytes = addingHeadingIDs(bytes)
+        return process(html, figures: figures)
+    }
+
+    /// `process` with the diagrams' figures already written.
+    static func process(_ html: UnsafeBufferPointer<UInt8>, figures: [String]) -> String {
+        var bytes = if let placed = placingDiagrams(html, figures) { placed.withUnsafeBufferPointer(addingHeadingIDs) } else { addingHeadingIDs(html) }
         bytes = spans(bytes)
-        bytes = replacing(bytes, [
-            ("<strong>", "<strong class=\"ui-label\">"),
-            ("<table>", "<div class=\"table-wrap\"><table>"),
-            ("</table>", "</table></div>"),
-        ])
+        bytes = bytes.withUnsafeBufferPointer {
+            replacing($0, [
+                ("<strong>", "<strong class=\"ui-label\">"),
+                ("<table>", "<div class=\"table-wrap\"><table>"),
+                ("</table>", "</table></div>"),
+            ])
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -221,12 +273,14 @@ public enum HTMLPostProcessor {
                           !InlineMarker.isMark(InlineMarker.close, bytes, at: i), bytes[i] != UInt8(ascii: "<") {
                         i += 1
                     }
-                    let spec = String(decoding: bytes[start..<i], as: UTF8.self)
+                    let spec = UnsafeBufferPointer(rebasing: bytes[start..<i])
                     if InlineMarker.isMark(InlineMarker.separator, bytes, at: i) { i += 3 }
-                    let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
-                    if parts.count == 2, ["lang", "class"].contains(parts[0]), !parts[1].isEmpty,
-                       parts[1].unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
-                        out += Array("<span \(parts[0])=\"\(parts[1])\">".utf8)
+                    if let (name, value) = spanAttribute(spec) {
+                        out += Array("<span ".utf8)
+                        out += name
+                        out += [UInt8(ascii: "="), UInt8(ascii: "\"")]
+                        out.append(contentsOf: value)
+                        out += [UInt8(ascii: "\""), UInt8(ascii: ">")]
                     } else {
                         out += Array("<span>".utf8)
                     }
@@ -238,8 +292,7 @@ public enum HTMLPostProcessor {
                     i += 3
                 } else {
                     // Up to the next byte that may start a mark, copied at once.
-                    var j = i + 1
-                    while j < bytes.count, bytes[j] != InlineMarker.markLead { j += 1 }
+                    let j = index(of: InlineMarker.markLead, in: bytes, from: i + 1) ?? bytes.count
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
                     i = j
                 }
@@ -247,6 +300,24 @@ public enum HTMLPostProcessor {
             for _ in 0..<open { out += Array("</span>".utf8) }
             return out
         }
+    }
+
+    /// The attribute of a span's spec (`lang=ja`, `class=caution-label`), or nil if it is not
+    /// one. It reads the spec as `spec.split(separator: "=", maxSplits: 1)` did: leading `=`s
+    /// skipped (empty pieces are dropped and not counted), the name up to the next `=`, the
+    /// value the rest. A valid name and value are ASCII, so bytes and `Character`s agree.
+    static func spanAttribute(_ spec: UnsafeBufferPointer<UInt8>) -> (name: [UInt8], value: UnsafeBufferPointer<UInt8>)? {
+        var s = 0
+        while s < spec.count, spec[s] == UInt8(ascii: "=") { s += 1 }
+        guard let eq = index(of: UInt8(ascii: "="), in: spec, from: s) else { return nil }
+        let name = Array(spec[s..<eq])
+        let value = UnsafeBufferPointer(rebasing: spec[(eq + 1)...])
+        guard name == Array("lang".utf8) || name == Array("class".utf8), !value.isEmpty,
+              value.allSatisfy({ b in
+                  (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b)
+                      || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || b == UInt8(ascii: "-")
+              }) else { return nil }
+        return (name, value)
     }
 }
 

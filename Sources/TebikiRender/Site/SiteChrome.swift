@@ -43,10 +43,11 @@ struct SiteChrome {
 
     /// The HTML file of a draft.
     func htmlPage(_ draft: PageDraft, body: MarkdownDocument, lang: SiteLanguage) throws(SiteBuildError) -> Page {
-        guard let rendered = CommonMark.html(body.markdown) else {
+        // The post-process reads cmark-gfm's bytes where they are, before they are freed.
+        let figureLabel = lang.s("site.diagram-text")
+        guard let content = CommonMark.withHTML(body.markdown, { HTMLPostProcessor.process($0, diagrams: body.diagrams, figureLabel: figureLabel) }) else {
             throw SiteBuildError(stage: "render", message: "cmark-gfm could not render \(draft.path.file("html"))")
         }
-        let content = HTMLPostProcessor.process(rendered, diagrams: body.diagrams, figureLabel: lang.s("site.diagram-text"))
         let file = draft.path.file("html")
         let rel = { (to: String) in SitePath.relative(from: file, to: to) }
         var nav: [LayoutValues] = []
