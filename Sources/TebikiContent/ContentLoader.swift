@@ -20,7 +20,23 @@ public enum ContentLoader {
 
     /// Loads content from any source (a directory, or texts in memory).
     public static func load(from source: some ContentSource, edition: String? = nil) -> LoadResult {
+        load(from: source, edition: edition, parallel: true).result
+    }
+
+    /// Loads content; `parallel: false` reads the files one after the other on the calling
+    /// thread (tests compare it with the parallel load). `log` is every diagnostic in the order
+    /// they were recorded, before sorting.
+    static func load(from source: some ContentSource, edition: String? = nil, parallel: Bool)
+        -> (result: LoadResult, log: [Diagnostic]) {
+        var log: [Diagnostic] = []
+        let result = load(from: source, edition: edition, parallel: parallel, log: &log)
+        return (result, log)
+    }
+
+    private static func load(from source: some ContentSource, edition: String?, parallel: Bool,
+                             log: inout [Diagnostic]) -> LoadResult {
         let ctx = LoadContext()
+        defer { log = ctx.log.diagnostics }
         var result = LoadResult(model: nil, diagnostics: [])
 
         guard let siteFile = compose("tebiki.yaml", from: source, ctx.log) else {
@@ -64,7 +80,7 @@ public enum ContentLoader {
         // written there changes it (LoadContext.layeredRoot); edition.yaml is always written.
         // The files are composed on every core, each into its own log; the logs are then added in
         // file order, as one file after the other would have left them.
-        let composedFiles = ParallelMap.map(editionFiles.count) { f -> ComposedLayers in
+        let composedFiles = mapReaders(editionFiles.count, parallel: parallel) { f -> ComposedLayers in
             let name = editionFiles[f], log = DiagnosticLog()
             var layers = ComposedLayers()
             for (level, layer) in chain.enumerated() {
@@ -93,14 +109,37 @@ public enum ContentLoader {
             files[name].map { body($0.root, $0.file) }
         }
 
-        let facts = read("facts.yaml") { FactsReader(ctx: ctx).read($0, file: $1) }
-        let editionValue = read("edition.yaml") { EditionReader(ctx: ctx).read($0, file: $1, expectedID: entry.id) } ?? nil
-        let glossary = read("glossary.yaml") { GlossaryReader(ctx: ctx).read($0, file: $1) }
-        let products = read("products.yaml") { ProductsReader(ctx: ctx).read($0, file: $1) }
-        let outcomes = read("outcomes.yaml") { OutcomesReader(ctx: ctx).read($0, file: $1) }
-        let machines = read("machines.yaml") { MachinesReader(ctx: ctx).read($0, file: $1) }
-        let procedures = read("procedures.yaml") { ProceduresReader(ctx: ctx).read($0, file: $1) }
-        let rules = read("rules.yaml") { RulesReader(ctx: ctx).read($0, file: $1) }
+        // Facts first, alone: every other file types its values by the facts' signatures. Then
+        // the rest of facts.yaml and the seven other files, each on a branch of the context (its
+        // own log and references), on every core; the branches are absorbed in reading order, so
+        // the diagnostics and the references are those of reading the files one after the other.
+        let partials = read("facts.yaml") { FactsReader(ctx: ctx).sign($0, file: $1) }
+        var readers = Readers()
+        let readerCount = Readers.Part.allCases.count
+        let branches = (0..<readerCount).map { _ in ctx.branch() }
+        let parts = mapReaders(readerCount, parallel: parallel) { i -> Readers in
+            let branch = branches[i]
+            var part = Readers()
+            switch Readers.Part.allCases[i] {
+            case .facts: part.facts = partials.map { FactsReader(ctx: branch).finish($0) }
+            case .edition:
+                part.edition = read("edition.yaml") { EditionReader(ctx: branch).read($0, file: $1, expectedID: entry.id) } ?? nil
+            case .glossary: part.glossary = read("glossary.yaml") { GlossaryReader(ctx: branch).read($0, file: $1) }
+            case .products: part.products = read("products.yaml") { ProductsReader(ctx: branch).read($0, file: $1) }
+            case .outcomes: part.outcomes = read("outcomes.yaml") { OutcomesReader(ctx: branch).read($0, file: $1) }
+            case .machines: part.machines = read("machines.yaml") { MachinesReader(ctx: branch).read($0, file: $1) }
+            case .procedures: part.procedures = read("procedures.yaml") { ProceduresReader(ctx: branch).read($0, file: $1) }
+            case .rules: part.rules = read("rules.yaml") { RulesReader(ctx: branch).read($0, file: $1) }
+            }
+            return part
+        }
+        for (branch, part) in zip(branches, parts) {
+            ctx.absorb(branch)
+            readers.take(part)
+        }
+        let facts = readers.facts, editionValue = readers.edition, glossary = readers.glossary
+        let products = readers.products, outcomes = readers.outcomes, machines = readers.machines
+        let procedures = readers.procedures, rules = readers.rules
 
         ReferenceCheck(ctx: ctx).run()
         if let rules, let outcomes { RefundRowCheck(ctx: ctx).run(rules.decisions, outcomes: outcomes.outcomes) }
@@ -116,6 +155,40 @@ public enum ContentLoader {
             formulas: outcomes.formulas, tables: rules.tables, glossary: glossary, machines: machines, procedures: procedures,
             strings: strings)
         return result
+    }
+
+    /// `transform` over `0..<count`, on every core or, when not `parallel`, in order on this thread.
+    private static func mapReaders<T>(_ count: Int, parallel: Bool, _ transform: (Int) -> T) -> [T] {
+        parallel ? ParallelMap.map(count, transform) : (0..<count).map(transform)
+    }
+
+    /// What the readers of the edition's files give; each reader fills its own part.
+    private struct Readers {
+        /// The readers, in the order their branches are absorbed (`editionFiles`' order).
+        enum Part: CaseIterable {
+            case facts, edition, glossary, products, outcomes, machines, procedures, rules
+        }
+
+        var facts: Catalog<Fact>?
+        var edition: Edition?
+        var glossary: Catalog<UIElement>?
+        var products: Catalog<Product>?
+        var outcomes: OutcomesReader.Outcomes?
+        var machines: Catalog<StateMachine>?
+        var procedures: Catalog<Procedure>?
+        var rules: RulesReader.Rules?
+
+        /// Takes what `part` read (each part fills fields the others leave nil).
+        mutating func take(_ part: Readers) {
+            facts = facts ?? part.facts
+            edition = edition ?? part.edition
+            glossary = glossary ?? part.glossary
+            products = products ?? part.products
+            outcomes = outcomes ?? part.outcomes
+            machines = machines ?? part.machines
+            procedures = procedures ?? part.procedures
+            rules = rules ?? part.rules
+        }
     }
 
     /// A composed file: its root (nil when empty), and the edition whose folder holds it.

@@ -3,11 +3,11 @@ import TebikiModel
 /// Texts and templates: one non-empty entry per declared language, and the same placeholders in each.
 extension LoadContext {
     /// A text in every declared language.
-    func localized(_ node: YNode, _ what: String) -> Localized? { localizedNodes(node, what)?.text }
+    func localized(_ node: YNode, _ what: @autoclosure () -> String) -> Localized? { localizedNodes(node, what())?.text }
 
     /// A text with the node of each language's entry.
-    func localizedNodes(_ node: YNode, _ what: String) -> (text: Localized, nodes: [LanguageID: YNode])? {
-        guard let entries = entries(node, what, expected: languagesKnown
+    func localizedNodes(_ node: YNode, _ what: @autoclosure () -> String) -> (text: Localized, nodes: [LanguageID: YNode])? {
+        guard let entries = entries(node, what(), expected: languagesKnown
             ? "a text: a mapping with one entry per language (\(list(languages)))" : "a text: a mapping by language")
         else { return nil }
         var values: [LanguageID: String] = [:]
@@ -16,7 +16,7 @@ extension LoadContext {
         for (key, value) in entries {
             if languagesKnown && !languages.contains(key.value) {
                 error("content.unknown-language", at: key.location,
-                      "'\(key.value)' is not a declared language in \(what); the languages are \(list(languages)) (tebiki.yaml)",
+                      "'\(key.value)' is not a declared language in \(what()); the languages are \(list(languages)) (tebiki.yaml)",
                       suggestion: nearestName(to: key.value, in: languages))
                 continue
             }
@@ -24,11 +24,11 @@ extension LoadContext {
             if let s = value.scalar, !value.isNull {
                 text = s.string
             } else if value.scalar == nil {
-                wrongType(value, expected: "a string", "the \(key.value) text of \(what)")
+                wrongType(value, expected: "a string", "the \(key.value) text of \(what())")
                 continue
             }
             if text.unicodeScalars.allSatisfy({ $0.isWhiteSpace }) {
-                error("content.missing-translation", at: value.location, "the \(key.value) text of \(what) is empty; every language needs a text")
+                error("content.missing-translation", at: value.location, "the \(key.value) text of \(what()) is empty; every language needs a text")
             }
             values[key.value] = text
             locations[key.value] = value.location
@@ -36,7 +36,7 @@ extension LoadContext {
         }
         for language in languages where nodes[language] == nil && !entries.contains(where: { $0.key.value == language }) {
             error("content.missing-translation", at: node.location,
-                  "\(what) lacks the \(language) text; every declared language (\(list(languages))) needs one")
+                  "\(what()) lacks the \(language) text; every declared language (\(list(languages))) needs one")
         }
         return (Localized(values, locations: locations), nodes)
     }
@@ -57,7 +57,7 @@ extension LoadContext {
                 sets.append((language, Set(template.placeholders)))
                 for (name, offset) in TemplateScan.placeholderOffsets(source)
                 where !LoadContext.enginePlaceholderSet.contains(name) {
-                    referPlaceholder(name, at: valueNode.location(offset: offset), "the \(language) text of \(what)")
+                    referPlaceholder(name, in: valueNode, offset: offset, .text(language, of: what))
                 }
             }
         }
@@ -98,7 +98,7 @@ enum TemplateScan {
             if s[i] == "{" {
                 var j = i + 1
                 while j < s.count, s[j] != "}" { j += 1 }
-                result.append((String(String.UnicodeScalarView(s[(i + 1)..<j])), i))
+                result.append((ScalarText.string(s[(i + 1)..<j]), i))
                 i = j + 1
                 continue
             }

@@ -20,6 +20,8 @@ final class LoadContext {
     private(set) var references: [PendingReference] = []
     /// Ids declared per kind, with the place of their first declaration.
     private(set) var declared: [ElementKind: [String: SourceLocation]] = [:]
+    /// The kinds this context declared ids of itself (`absorb` merges only these back).
+    private var declaredKinds: Set<ElementKind> = []
 
     /// The values the engine supplies to templates.
     static let enginePlaceholders = ["amount", "currency", "deadline", "last_safe_day", "row"]
@@ -28,6 +30,42 @@ final class LoadContext {
     /// Records an error.
     func error(_ id: String, at location: SourceLocation?, _ summary: String, explanation: String = "", suggestion: String? = nil) {
         log.error(id, at: location, summary, explanation: explanation, suggestion: suggestion)
+    }
+
+    /// A context for one reader that runs beside the others (`ContentLoader` reads the edition's
+    /// files on every core): it starts with everything known so far (languages, fact signatures,
+    /// layers, unavailable kinds, declared ids) and has a log and a list of references of its own.
+    ///
+    /// The readers do not depend on each other while they read: each declares only the kinds its
+    /// file declares (`ElementKind.declaredIn`), the fact signatures are known before they start,
+    /// and what one file declares is looked up only by the checks that run after all are absorbed.
+    func branch() -> LoadContext {
+        let branch = LoadContext()
+        branch.languages = languages
+        branch.languagesKnown = languagesKnown
+        branch.facts = facts
+        branch.states = states
+        branch.unavailable = unavailable
+        branch.layers = layers
+        branch.declared = declared
+        return branch
+    }
+
+    /// Takes back what a branch found: its diagnostics and references after this context's own,
+    /// the ids and states it declared (an id declared here first stays first), the kinds it found
+    /// unavailable. Absorbing the branches in reading order leaves the same context as reading the
+    /// files one after the other.
+    func absorb(_ branch: LoadContext) {
+        for d in branch.log.diagnostics { log.append(d) }
+        references.append(contentsOf: branch.references)
+        unavailable.formUnion(branch.unavailable)
+        for kind in branch.declaredKinds {
+            declared[kind, default: [:]].merge(branch.declared[kind] ?? [:]) { first, _ in first }
+            declaredKinds.insert(kind)
+        }
+        for (machine, states) in branch.states {
+            self.states[machine, default: [:]].merge(states) { first, _ in first }
+        }
     }
 
     /// Declares an id of a kind; reports a second declaration and returns false for it.
@@ -40,6 +78,7 @@ final class LoadContext {
             return false
         }
         declared[kind, default: [:]][id.value] = id.location
+        declaredKinds.insert(kind)
         return true
     }
 
@@ -50,27 +89,27 @@ final class LoadContext {
     func ids(_ kind: ElementKind) -> Dictionary<String, SourceLocation>.Keys { (declared[kind] ?? [:]).keys }
 
     /// Records a reference to an element, checked at the end.
-    func refer(_ kind: ElementKind, _ id: Located<String>, _ context: String) {
-        references.append(PendingReference(target: .element(kind), id: id.value, location: id.location, context: context))
+    func refer(_ kind: ElementKind, _ id: Located<String>, _ context: PendingReference.Context) {
+        references.append(PendingReference(target: .element(kind), id: id.value, place: .location(id.location), context: context))
     }
 
     /// Records a reference to a state of a machine, checked at the end.
-    func referState(machine: String, state: String, at location: SourceLocation, _ context: String) {
-        references.append(PendingReference(target: .state(machine: machine), id: state, location: location, context: context))
+    func referState(machine: String, state: String, at location: SourceLocation, _ context: PendingReference.Context) {
+        references.append(PendingReference(target: .state(machine: machine), id: state, place: .location(location), context: context))
     }
 
-    /// Records a template placeholder, checked at the end.
-    func referPlaceholder(_ name: String, at location: SourceLocation, _ context: String) {
-        references.append(PendingReference(target: .placeholder, id: name, location: location, context: context))
+    /// Records a template placeholder written `offset` scalars into the text of `node`, checked at the end.
+    func referPlaceholder(_ name: String, in node: YNode, offset: Int, _ context: PendingReference.Context) {
+        references.append(PendingReference(target: .placeholder, id: name, place: .offset(node, offset), context: context))
     }
 
     /// The signature of a fact, reporting an unknown fact id. Nil (and silent) when facts could not be read.
-    func fact(_ id: String, at location: SourceLocation, _ context: String) -> FactSignature? {
+    func fact(_ id: String, at location: SourceLocation, _ context: @autoclosure () -> String) -> FactSignature? {
         if let signature = facts[id] { return signature }
         if !unavailable.contains(.fact) {
             error(
                 "content.unknown-reference", at: location,
-                "unknown fact '\(id)' in \(context); expected the id of a fact declared in facts.yaml",
+                "unknown fact '\(id)' in \(context()); expected the id of a fact declared in facts.yaml",
                 suggestion: nearestName(to: id, in: facts.keys))
         }
         return nil
