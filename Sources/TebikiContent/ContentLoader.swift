@@ -80,7 +80,7 @@ public enum ContentLoader {
         // written there changes it (LoadContext.layeredRoot); edition.yaml is always written.
         // The files are composed on every core, each into its own log; the logs are then added in
         // file order, as one file after the other would have left them.
-        let composedFiles = mapReaders(editionFiles.count, parallel: parallel) { f -> ComposedLayers in
+        func composeLayers(_ f: Int) -> ComposedLayers {
             let name = editionFiles[f], log = DiagnosticLog()
             var layers = ComposedLayers()
             for (level, layer) in chain.enumerated() {
@@ -93,27 +93,46 @@ public enum ContentLoader {
             layers.diagnostics = log.diagnostics
             return layers
         }
-        var files: [String: Composed] = [:]
-        for (name, composed) in zip(editionFiles, composedFiles) {
-            for d in composed.diagnostics { ctx.log.append(d) }
+        func setLayers(_ composed: ComposedLayers, in ctx: LoadContext) {
             for (below, above) in zip(composed.files, composed.files.dropFirst()) {
                 ctx.layers[ObjectIdentifier(above.file)] = EditionLayer(node: below.root, file: below.file, edition: below.edition)
             }
+        }
+        // Every other file types its values by the facts' signatures: facts.yaml is composed and
+        // signed (FactsReader.sign, on a branch absorbed after every file's composing) while the
+        // other files are composed.
+        let signing = ctx.branch()
+        let (factsFile, otherFiles) = pairReaders(parallel: parallel, {
+            let composed = composeLayers(0)
+            var partials: [FactsReader.Partial]?
+            if !composed.broken, let top = composed.files.last {
+                setLayers(composed, in: signing)
+                partials = FactsReader(ctx: signing).sign(top.root, file: top.file)
+            }
+            return (composed: composed, partials: partials)
+        }, {
+            mapReaders(editionFiles.count - 1, parallel: parallel) { composeLayers($0 + 1) }
+        })
+        let composedFiles = [factsFile.composed] + otherFiles
+        var files: [String: Composed] = [:]
+        for (name, composed) in zip(editionFiles, composedFiles) {
+            for d in composed.diagnostics { ctx.log.append(d) }
+            setLayers(composed, in: ctx)
             if !composed.broken, let top = composed.files.last {
                 files[name] = top
             } else {
                 ctx.unavailable.formUnion(kinds(declaredBy: name))
             }
         }
+        ctx.absorb(signing)
+        let partials = factsFile.partials
         func read<T>(_ name: String, _ body: (YNode?, SourceFile) -> T) -> T? {
             files[name].map { body($0.root, $0.file) }
         }
 
-        // Facts first, alone: every other file types its values by the facts' signatures. Then
-        // the rest of facts.yaml and the seven other files, each on a branch of the context (its
+        // The rest of facts.yaml and the seven other files, each on a branch of the context (its
         // own log and references), on every core; the branches are absorbed in reading order, so
         // the diagnostics and the references are those of reading the files one after the other.
-        let partials = read("facts.yaml") { FactsReader(ctx: ctx).sign($0, file: $1) }
         var readers = Readers()
         let readerCount = Readers.Part.allCases.count
         let branches = (0..<readerCount).map { _ in ctx.branch() }
@@ -141,7 +160,7 @@ public enum ContentLoader {
         let products = readers.products, outcomes = readers.outcomes, machines = readers.machines
         let procedures = readers.procedures, rules = readers.rules
 
-        ReferenceCheck(ctx: ctx).run()
+        ReferenceCheck(ctx: ctx, parallel: parallel).run()
         if let rules, let outcomes { RefundRowCheck(ctx: ctx).run(rules.decisions, outcomes: outcomes.outcomes) }
         if let rules { NextCycleCheck(ctx: ctx).run(rules.nextLinks) }
 
@@ -160,6 +179,11 @@ public enum ContentLoader {
     /// `transform` over `0..<count`, on every core or, when not `parallel`, in order on this thread.
     private static func mapReaders<T>(_ count: Int, parallel: Bool, _ transform: (Int) -> T) -> [T] {
         parallel ? ParallelMap.map(count, transform) : (0..<count).map(transform)
+    }
+
+    /// `first()` and `second()`, beside each other or, when not `parallel`, one after the other.
+    private static func pairReaders<A, B>(parallel: Bool, _ first: () -> A, _ second: () -> B) -> (A, B) {
+        parallel ? ParallelMap.pair(first, second) : (first(), second())
     }
 
     /// What the readers of the edition's files give; each reader fills its own part.

@@ -13,10 +13,10 @@ extension LoadContext {
             return nil
         case .success(let expression):
             for (name, offset) in ExpressionScan.identifiers(t.value) {
-                let location = node.location(offset: offset)
-                guard let signature = fact(name, at: location, what), let type = signature.type else { continue }
+                // The exact column is found only for a diagnostic (it reads the line again).
+                guard let signature = fact(name, at: node.location(offset: offset), what), let type = signature.type else { continue }
                 if type != .integer && type != .decimal {
-                    error("content.bad-expression", at: location,
+                    error("content.bad-expression", at: node.location(offset: offset),
                           "fact '\(name)' in \(what) is a \(type == .enumeration ? "enum" : type.rawValue) fact; expressions read integer and decimal facts")
                 }
             }
@@ -34,7 +34,7 @@ extension LoadContext {
         }
         let reference = StateReference(machine: String(parts[0]), state: String(parts[1]))
         refer(.machine, Located(value: reference.machine, location: t.location), .words(what))
-        referState(machine: reference.machine, state: reference.state, at: node.location(offset: parts[0].unicodeScalars.count + 1), .words(what))
+        referState(machine: reference.machine, state: reference.state, in: node, offset: parts[0].unicodeScalars.count + 1, .words(what))
         return reference
     }
 

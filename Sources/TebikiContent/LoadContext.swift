@@ -52,16 +52,26 @@ final class LoadContext {
     }
 
     /// Takes back what a branch found: its diagnostics and references after this context's own,
-    /// the ids and states it declared (an id declared here first stays first), the kinds it found
-    /// unavailable. Absorbing the branches in reading order leaves the same context as reading the
+    /// the ids, states and fact signatures it declared (an id declared here first stays first), the
+    /// kinds it found unavailable. Absorbing the branches in reading order leaves the same context as reading the
     /// files one after the other.
     func absorb(_ branch: LoadContext) {
         for d in branch.log.diagnostics { log.append(d) }
         references.append(contentsOf: branch.references)
         unavailable.formUnion(branch.unavailable)
         for kind in branch.declaredKinds {
-            declared[kind, default: [:]].merge(branch.declared[kind] ?? [:]) { first, _ in first }
+            let ids = branch.declared[kind] ?? [:]
+            // Each kind is declared by one reader: its table is taken whole, not hashed again.
+            if let mine = declared[kind] {
+                declared[kind] = mine.merging(ids) { first, _ in first }
+            } else {
+                declared[kind] = ids
+            }
             declaredKinds.insert(kind)
+        }
+        // Only the facts' first pass adds signatures (a branch that added none has as many as this).
+        if branch.facts.count != facts.count {
+            facts.merge(branch.facts) { first, _ in first }
         }
         for (machine, states) in branch.states {
             self.states[machine, default: [:]].merge(states) { first, _ in first }
@@ -98,17 +108,22 @@ final class LoadContext {
         references.append(PendingReference(target: .state(machine: machine), id: state, place: .location(location), context: context))
     }
 
+    /// Records a reference to a state of a machine written `offset` scalars into the text of `node`, checked at the end.
+    func referState(machine: String, state: String, in node: YNode, offset: Int, _ context: PendingReference.Context) {
+        references.append(PendingReference(target: .state(machine: machine), id: state, place: .offset(node, offset), context: context))
+    }
+
     /// Records a template placeholder written `offset` scalars into the text of `node`, checked at the end.
     func referPlaceholder(_ name: String, in node: YNode, offset: Int, _ context: PendingReference.Context) {
         references.append(PendingReference(target: .placeholder, id: name, place: .offset(node, offset), context: context))
     }
 
     /// The signature of a fact, reporting an unknown fact id. Nil (and silent) when facts could not be read.
-    func fact(_ id: String, at location: SourceLocation, _ context: @autoclosure () -> String) -> FactSignature? {
+    func fact(_ id: String, at location: @autoclosure () -> SourceLocation, _ context: @autoclosure () -> String) -> FactSignature? {
         if let signature = facts[id] { return signature }
         if !unavailable.contains(.fact) {
             error(
-                "content.unknown-reference", at: location,
+                "content.unknown-reference", at: location(),
                 "unknown fact '\(id)' in \(context()); expected the id of a fact declared in facts.yaml",
                 suggestion: nearestName(to: id, in: facts.keys))
         }

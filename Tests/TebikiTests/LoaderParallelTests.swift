@@ -111,7 +111,7 @@ struct ScalarTextTests {
     @Test("placeholders and their offsets in templates", arguments: [
         ("", [(String, Int)]()),
         ("{BTN-REFUND} を押す", [("BTN-REFUND", 0)]),
-        ("「{ボタン}」と{amount}", [("ボタン", 1), ("amount", 7)]),
+        ("「{ボタン}」と{amount}", [("ボタン", 1), ("amount", 8)]),
         ("{{not}} {e\u{301}}", [("e\u{301}", 8)]),
         ("👩‍👩‍👧{x}", [("x", 5)]),
         ("{}", [("", 0)]),
@@ -120,6 +120,36 @@ struct ScalarTextTests {
         let found = TemplateScan.placeholderOffsets(source)
         #expect(found.map(\.name) == expected.map(\.0))
         #expect(found.map(\.offset) == expected.map(\.1))
+    }
+
+    /// The scan as it was, over an array of the scalars: the reference for the one in place.
+    static func placeholderOffsetsByArray(_ source: String) -> [(name: String, offset: Int)] {
+        let s = Array(source.unicodeScalars)
+        var result: [(name: String, offset: Int)] = []
+        var i = 0
+        while i < s.count {
+            if (s[i] == "{" || s[i] == "}"), i + 1 < s.count, s[i + 1] == s[i] { i += 2; continue }
+            if s[i] == "{" {
+                var j = i + 1
+                while j < s.count, s[j] != "}" { j += 1 }
+                result.append((String(String.UnicodeScalarView(s[(i + 1)..<j])), i))
+                i = j + 1
+                continue
+            }
+            i += 1
+        }
+        return result
+    }
+
+    @Test("placeholders are found as the scan over an array of scalars found them", arguments: texts + [
+        "{a}{b}", "{{a}}{b}", "}}{x}", "a}}b{", "{unterminated", "{", "}", "{}}", "{{}", "「{ボタン}」{{と}}{e\u{301}}", "{👩‍👩‍👧}{x}",
+        "{a\nb}", "{{{x}}}", "x{y}z{", "{か\u{3099}}{{",
+    ])
+    func placeholdersAsBefore(_ source: String) {
+        let found = TemplateScan.placeholderOffsets(source)
+        let expected = Self.placeholderOffsetsByArray(source)
+        #expect(found.map(\.name) == expected.map(\.name))
+        #expect(found.map(\.offset) == expected.map(\.offset))
     }
 
     @Test("fact ids and their offsets in expressions", arguments: [
