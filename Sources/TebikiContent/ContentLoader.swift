@@ -111,7 +111,7 @@ public enum ContentLoader {
             }
             return (composed: composed, partials: partials)
         }, {
-            mapReaders(editionFiles.count - 1, parallel: parallel) { composeLayers($0 + 1) }
+            mapReaders(largestFirst: Self.composeOrder, parallel: parallel) { composeLayers($0 + 1) }
         })
         let composedFiles = [factsFile.composed] + otherFiles
         var files: [String: Composed] = [:]
@@ -134,12 +134,11 @@ public enum ContentLoader {
         // own log and references), on every core; the branches are absorbed in reading order, so
         // the diagnostics and the references are those of reading the files one after the other.
         var readers = Readers()
-        let readerCount = Readers.Part.allCases.count
-        let branches = (0..<readerCount).map { _ in ctx.branch() }
-        let parts = mapReaders(readerCount, parallel: parallel) { i -> Readers in
+        let branches = Readers.Part.allCases.map { _ in ctx.branch() }
+        let parts = mapReaders(largestFirst: Readers.Part.largestFirst, parallel: parallel) { i -> Readers in
             let branch = branches[i]
             var part = Readers()
-            switch Readers.Part.allCases[i] {
+            switch Readers.Part(rawValue: i)! {
             case .facts: part.facts = partials.map { FactsReader(ctx: branch).finish($0) }
             case .edition:
                 part.edition = read("edition.yaml") { EditionReader(ctx: branch).read($0, file: $1, expectedID: entry.id) } ?? nil
@@ -176,10 +175,23 @@ public enum ContentLoader {
         return result
     }
 
-    /// `transform` over `0..<count`, on every core or, when not `parallel`, in order on this thread.
-    private static func mapReaders<T>(_ count: Int, parallel: Bool, _ transform: (Int) -> T) -> [T] {
-        parallel ? ParallelMap.map(count, transform) : (0..<count).map(transform)
+    /// `transform` over the indices of `order` (a permutation of `0..<order.count`), results by
+    /// index. In parallel the work starts in `order`, the largest first, so that two cores end
+    /// together instead of one of them reading machines.yaml alone at the end; one after the
+    /// other it goes in index order.
+    private static func mapReaders<T>(largestFirst order: [Int], parallel: Bool, _ transform: (Int) -> T) -> [T] {
+        assert(order.sorted() == Array(0..<order.count), "not a permutation: \(order)")
+        guard parallel else { return (0..<order.count).map(transform) }
+        let started = ParallelMap.map(order.count) { transform(order[$0]) }
+        var results = [T?](repeating: nil, count: order.count)
+        for (k, i) in order.enumerated() { results[i] = started[k] }
+        return results.map { $0! }
     }
+
+    /// The edition's files after facts.yaml (indices into `editionFiles` minus one), by the work
+    /// of composing them in the synthetic models: machines, rules, outcomes, products, procedures,
+    /// glossary, edition.
+    private static let composeOrder = [4, 6, 3, 2, 5, 1, 0]
 
     /// `first()` and `second()`, beside each other or, when not `parallel`, one after the other.
     private static func pairReaders<A, B>(parallel: Bool, _ first: () -> A, _ second: () -> B) -> (A, B) {
@@ -189,8 +201,11 @@ public enum ContentLoader {
     /// What the readers of the edition's files give; each reader fills its own part.
     private struct Readers {
         /// The readers, in the order their branches are absorbed (`editionFiles`' order).
-        enum Part: CaseIterable {
+        enum Part: Int, CaseIterable {
             case facts, edition, glossary, products, outcomes, machines, procedures, rules
+
+            /// The parts by the work of reading them in the synthetic models, the largest first.
+            static let largestFirst = [Part.machines, .outcomes, .rules, .glossary, .facts, .products, .procedures, .edition].map(\.rawValue)
         }
 
         var facts: Catalog<Fact>?
