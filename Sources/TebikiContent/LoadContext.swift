@@ -17,7 +17,10 @@ final class LoadContext {
     /// For a file of an edition that extends another: the same file of the edition it extends.
     var layers: [ObjectIdentifier: EditionLayer] = [:]
     /// References to check at the end.
-    private(set) var references: [PendingReference] = []
+    /// References to check at the end, in the order they were recorded, as lists: an absorbed
+    /// branch's list is kept whole (copying every reference into one list was a serial stretch of
+    /// a large load). This context records into the last list.
+    private(set) var references: [[PendingReference]] = [[]]
     /// Ids declared per kind, with the place of their first declaration.
     private(set) var declared: [ElementKind: [String: SourceLocation]] = [:]
     /// The kinds this context declared ids of itself (`absorb` merges only these back).
@@ -58,6 +61,7 @@ final class LoadContext {
     func absorb(_ branch: LoadContext) {
         for d in branch.log.diagnostics { log.append(d) }
         references.append(contentsOf: branch.references)
+        references.append([])
         unavailable.formUnion(branch.unavailable)
         for kind in branch.declaredKinds {
             let ids = branch.declared[kind] ?? [:]
@@ -98,24 +102,29 @@ final class LoadContext {
     /// The ids declared for a kind (for suggestions).
     func ids(_ kind: ElementKind) -> Dictionary<String, SourceLocation>.Keys { (declared[kind] ?? [:]).keys }
 
+    /// Adds a reference to the last list.
+    private func record(_ reference: PendingReference) {
+        references[references.count - 1].append(reference)
+    }
+
     /// Records a reference to an element, checked at the end.
     func refer(_ kind: ElementKind, _ id: Located<String>, _ context: PendingReference.Context) {
-        references.append(PendingReference(target: .element(kind), id: id.value, place: .location(id.location), context: context))
+        record(PendingReference(target: .element(kind), id: id.value, place: .location(id.location), context: context))
     }
 
     /// Records a reference to a state of a machine, checked at the end.
     func referState(machine: String, state: String, at location: SourceLocation, _ context: PendingReference.Context) {
-        references.append(PendingReference(target: .state(machine: machine), id: state, place: .location(location), context: context))
+        record(PendingReference(target: .state(machine: machine), id: state, place: .location(location), context: context))
     }
 
     /// Records a reference to a state of a machine written `offset` scalars into the text of `node`, checked at the end.
     func referState(machine: String, state: String, in node: YNode, offset: Int, _ context: PendingReference.Context) {
-        references.append(PendingReference(target: .state(machine: machine), id: state, place: .offset(node, offset), context: context))
+        record(PendingReference(target: .state(machine: machine), id: state, place: .offset(node, offset), context: context))
     }
 
     /// Records a template placeholder written `offset` scalars into the text of `node`, checked at the end.
     func referPlaceholder(_ name: String, in node: YNode, offset: Int, _ context: PendingReference.Context) {
-        references.append(PendingReference(target: .placeholder, id: name, place: .offset(node, offset), context: context))
+        record(PendingReference(target: .placeholder, id: name, place: .offset(node, offset), context: context))
     }
 
     /// The signature of a fact, reporting an unknown fact id. Nil (and silent) when facts could not be read.

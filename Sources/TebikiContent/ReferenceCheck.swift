@@ -16,13 +16,19 @@ struct ReferenceCheck {
     private static let runLength = 1024
 
     func run() {
-        let references = ctx.references
-        let runs = (references.count + Self.runLength - 1) / Self.runLength
-        let unresolved = { (run: Int) -> [Int] in
-            ((run * Self.runLength)..<min(references.count, (run + 1) * Self.runLength)).filter { !self.resolves(references[$0]) }
+        let lists = ctx.references
+        var runs: [(list: Int, range: Range<Int>)] = []
+        for (l, list) in lists.enumerated() {
+            for start in stride(from: 0, to: list.count, by: Self.runLength) {
+                runs.append((l, start..<min(list.count, start + Self.runLength)))
+            }
         }
-        let found = parallel ? ParallelMap.map(runs, unresolved) : (0..<runs).map(unresolved)
-        for i in found.joined() { report(references[i]) }
+        let unresolved = { (run: Int) -> [PendingReference] in
+            let list = lists[runs[run].list]
+            return runs[run].range.compactMap { self.resolves(list[$0]) ? nil : list[$0] }
+        }
+        let found = parallel ? ParallelMap.map(runs.count, unresolved) : (0..<runs.count).map(unresolved)
+        for reference in found.joined() { report(reference) }
     }
 
     /// Whether `r` names something declared, or cannot be checked (what it names is unavailable).
