@@ -20,7 +20,23 @@ public enum ContentLoader {
 
     /// Loads content from any source (a directory, or texts in memory).
     public static func load(from source: some ContentSource, edition: String? = nil) -> LoadResult {
+        load(from: source, edition: edition, parallel: true).result
+    }
+
+    /// Loads content; `parallel: false` reads the files one after the other on the calling
+    /// thread (tests compare it with the parallel load). `log` is every diagnostic in the order
+    /// they were recorded, before sorting.
+    static func load(from source: some ContentSource, edition: String? = nil, parallel: Bool)
+        -> (result: LoadResult, log: [Diagnostic]) {
+        var log: [Diagnostic] = []
+        let result = load(from: source, edition: edition, parallel: parallel, log: &log)
+        return (result, log)
+    }
+
+    private static func load(from source: some ContentSource, edition: String?, parallel: Bool,
+                             log: inout [Diagnostic]) -> LoadResult {
         let ctx = LoadContext()
+        defer { log = ctx.log.diagnostics }
         var result = LoadResult(model: nil, diagnostics: [])
 
         guard let siteFile = compose("tebiki.yaml", from: source, ctx.log) else {
@@ -64,7 +80,7 @@ public enum ContentLoader {
         // written there changes it (LoadContext.layeredRoot); edition.yaml is always written.
         // The files are composed on every core, each into its own log; the logs are then added in
         // file order, as one file after the other would have left them.
-        let composedFiles = ParallelMap.map(editionFiles.count) { f -> ComposedLayers in
+        func composeLayers(_ f: Int) -> ComposedLayers {
             let name = editionFiles[f], log = DiagnosticLog()
             var layers = ComposedLayers()
             for (level, layer) in chain.enumerated() {
@@ -77,32 +93,73 @@ public enum ContentLoader {
             layers.diagnostics = log.diagnostics
             return layers
         }
-        var files: [String: Composed] = [:]
-        for (name, composed) in zip(editionFiles, composedFiles) {
-            for d in composed.diagnostics { ctx.log.append(d) }
+        func setLayers(_ composed: ComposedLayers, in ctx: LoadContext) {
             for (below, above) in zip(composed.files, composed.files.dropFirst()) {
                 ctx.layers[ObjectIdentifier(above.file)] = EditionLayer(node: below.root, file: below.file, edition: below.edition)
             }
+        }
+        // Every other file types its values by the facts' signatures: facts.yaml is composed and
+        // signed (FactsReader.sign, on a branch absorbed after every file's composing) while the
+        // other files are composed.
+        let signing = ctx.branch()
+        let (factsFile, otherFiles) = pairReaders(parallel: parallel, {
+            let composed = composeLayers(0)
+            var partials: [FactsReader.Partial]?
+            if !composed.broken, let top = composed.files.last {
+                setLayers(composed, in: signing)
+                partials = FactsReader(ctx: signing).sign(top.root, file: top.file)
+            }
+            return (composed: composed, partials: partials)
+        }, {
+            mapReaders(largestFirst: Self.composeOrder, parallel: parallel) { composeLayers($0 + 1) }
+        })
+        let composedFiles = [factsFile.composed] + otherFiles
+        var files: [String: Composed] = [:]
+        for (name, composed) in zip(editionFiles, composedFiles) {
+            for d in composed.diagnostics { ctx.log.append(d) }
+            setLayers(composed, in: ctx)
             if !composed.broken, let top = composed.files.last {
                 files[name] = top
             } else {
                 ctx.unavailable.formUnion(kinds(declaredBy: name))
             }
         }
+        ctx.absorb(signing)
+        let partials = factsFile.partials
         func read<T>(_ name: String, _ body: (YNode?, SourceFile) -> T) -> T? {
             files[name].map { body($0.root, $0.file) }
         }
 
-        let facts = read("facts.yaml") { FactsReader(ctx: ctx).read($0, file: $1) }
-        let editionValue = read("edition.yaml") { EditionReader(ctx: ctx).read($0, file: $1, expectedID: entry.id) } ?? nil
-        let glossary = read("glossary.yaml") { GlossaryReader(ctx: ctx).read($0, file: $1) }
-        let products = read("products.yaml") { ProductsReader(ctx: ctx).read($0, file: $1) }
-        let outcomes = read("outcomes.yaml") { OutcomesReader(ctx: ctx).read($0, file: $1) }
-        let machines = read("machines.yaml") { MachinesReader(ctx: ctx).read($0, file: $1) }
-        let procedures = read("procedures.yaml") { ProceduresReader(ctx: ctx).read($0, file: $1) }
-        let rules = read("rules.yaml") { RulesReader(ctx: ctx).read($0, file: $1) }
+        // The rest of facts.yaml and the seven other files, each on a branch of the context (its
+        // own log and references), on every core; the branches are absorbed in reading order, so
+        // the diagnostics and the references are those of reading the files one after the other.
+        var readers = Readers()
+        let branches = Readers.Part.allCases.map { _ in ctx.branch() }
+        let parts = mapReaders(largestFirst: Readers.Part.largestFirst, parallel: parallel) { i -> Readers in
+            let branch = branches[i]
+            var part = Readers()
+            switch Readers.Part(rawValue: i)! {
+            case .facts: part.facts = partials.map { FactsReader(ctx: branch).finish($0) }
+            case .edition:
+                part.edition = read("edition.yaml") { EditionReader(ctx: branch).read($0, file: $1, expectedID: entry.id) } ?? nil
+            case .glossary: part.glossary = read("glossary.yaml") { GlossaryReader(ctx: branch).read($0, file: $1) }
+            case .products: part.products = read("products.yaml") { ProductsReader(ctx: branch).read($0, file: $1) }
+            case .outcomes: part.outcomes = read("outcomes.yaml") { OutcomesReader(ctx: branch).read($0, file: $1) }
+            case .machines: part.machines = read("machines.yaml") { MachinesReader(ctx: branch).read($0, file: $1) }
+            case .procedures: part.procedures = read("procedures.yaml") { ProceduresReader(ctx: branch).read($0, file: $1) }
+            case .rules: part.rules = read("rules.yaml") { RulesReader(ctx: branch).read($0, file: $1) }
+            }
+            return part
+        }
+        for (branch, part) in zip(branches, parts) {
+            ctx.absorb(branch)
+            readers.take(part)
+        }
+        let facts = readers.facts, editionValue = readers.edition, glossary = readers.glossary
+        let products = readers.products, outcomes = readers.outcomes, machines = readers.machines
+        let procedures = readers.procedures, rules = readers.rules
 
-        ReferenceCheck(ctx: ctx).run()
+        ReferenceCheck(ctx: ctx, parallel: parallel).run()
         if let rules, let outcomes { RefundRowCheck(ctx: ctx).run(rules.decisions, outcomes: outcomes.outcomes) }
         if let rules { NextCycleCheck(ctx: ctx).run(rules.nextLinks) }
 
@@ -116,6 +173,61 @@ public enum ContentLoader {
             formulas: outcomes.formulas, tables: rules.tables, glossary: glossary, machines: machines, procedures: procedures,
             strings: strings)
         return result
+    }
+
+    /// `transform` over the indices of `order` (a permutation of `0..<order.count`), results by
+    /// index. In parallel the work starts in `order`, the largest first, so that two cores end
+    /// together instead of one of them reading machines.yaml alone at the end; one after the
+    /// other it goes in index order.
+    private static func mapReaders<T>(largestFirst order: [Int], parallel: Bool, _ transform: (Int) -> T) -> [T] {
+        assert(order.sorted() == Array(0..<order.count), "not a permutation: \(order)")
+        guard parallel else { return (0..<order.count).map(transform) }
+        let started = ParallelMap.map(order.count) { transform(order[$0]) }
+        var results = [T?](repeating: nil, count: order.count)
+        for (k, i) in order.enumerated() { results[i] = started[k] }
+        return results.map { $0! }
+    }
+
+    /// The edition's files after facts.yaml (indices into `editionFiles` minus one), by the work
+    /// of composing them in the synthetic models: machines, rules, outcomes, products, procedures,
+    /// glossary, edition.
+    private static let composeOrder = [4, 6, 3, 2, 5, 1, 0]
+
+    /// `first()` and `second()`, beside each other or, when not `parallel`, one after the other.
+    private static func pairReaders<A, B>(parallel: Bool, _ first: () -> A, _ second: () -> B) -> (A, B) {
+        parallel ? ParallelMap.pair(first, second) : (first(), second())
+    }
+
+    /// What the readers of the edition's files give; each reader fills its own part.
+    private struct Readers {
+        /// The readers, in the order their branches are absorbed (`editionFiles`' order).
+        enum Part: Int, CaseIterable {
+            case facts, edition, glossary, products, outcomes, machines, procedures, rules
+
+            /// The parts by the work of reading them in the synthetic models, the largest first.
+            static let largestFirst = [Part.machines, .outcomes, .rules, .glossary, .facts, .products, .procedures, .edition].map(\.rawValue)
+        }
+
+        var facts: Catalog<Fact>?
+        var edition: Edition?
+        var glossary: Catalog<UIElement>?
+        var products: Catalog<Product>?
+        var outcomes: OutcomesReader.Outcomes?
+        var machines: Catalog<StateMachine>?
+        var procedures: Catalog<Procedure>?
+        var rules: RulesReader.Rules?
+
+        /// Takes what `part` read (each part fills fields the others leave nil).
+        mutating func take(_ part: Readers) {
+            facts = facts ?? part.facts
+            edition = edition ?? part.edition
+            glossary = glossary ?? part.glossary
+            products = products ?? part.products
+            outcomes = outcomes ?? part.outcomes
+            machines = machines ?? part.machines
+            procedures = procedures ?? part.procedures
+            rules = rules ?? part.rules
+        }
     }
 
     /// A composed file: its root (nil when empty), and the edition whose folder holds it.

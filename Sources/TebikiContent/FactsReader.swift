@@ -5,7 +5,8 @@ import TebikiModel
 struct FactsReader {
     let ctx: LoadContext
 
-    private struct Partial {
+    /// A fact after the first pass: its fields, and the id, type and values read from them.
+    struct Partial {
         var fields: Fields
         var id: Located<String>?
         var type: FactType?
@@ -15,9 +16,19 @@ struct FactsReader {
     private static let keys = ["values", "applies_when", "required", "default", "min", "max", "not_before", "question", "help", "derive", "partitions"]
 
     func read(_ node: YNode?, file: SourceFile) -> Catalog<Fact> {
+        finish(sign(node, file: file))
+    }
+
+    /// The first pass over the whole file: every fact's signature is in `ctx.facts` afterwards,
+    /// so the other files (and `finish`) can be read, on any core, with every fact typed.
+    func sign(_ node: YNode?, file: SourceFile) -> [Partial] {
         let root = ctx.root(node, file: file, required: ["facts"])
-        let partials = ctx.items(root, "facts", kinds: [.fact]).compactMap(signature)
-        return Catalog(partials.compactMap(fact))
+        return ctx.items(root, "facts", kinds: [.fact]).compactMap(signature)
+    }
+
+    /// The second pass: the facts, read from what `sign` gave.
+    func finish(_ partials: [Partial]) -> Catalog<Fact> {
+        Catalog(partials.compactMap(fact))
     }
 
     /// First pass: id, type, values; registers the fact's signature.

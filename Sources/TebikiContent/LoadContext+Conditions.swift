@@ -10,17 +10,17 @@ extension LoadContext {
     }
 
     /// Fact ids mapped to unary tests. With `inputs`, only those facts may be tested.
-    func conditions(_ node: YNode, _ what: String, inputs: Inputs? = nil) -> [Condition]? {
-        guard let entries = entries(node, what, expected: "a mapping of fact ids to unary tests") else { return nil }
+    func conditions(_ node: YNode, _ what: @autoclosure () -> String, inputs: Inputs? = nil) -> [Condition]? {
+        guard let entries = entries(node, what(), expected: "a mapping of fact ids to unary tests") else { return nil }
         var result: [Condition] = []
         for (key, value) in entries {
-            guard let signature = fact(key.value, at: key.location, what) else { continue }
+            guard let signature = fact(key.value, at: key.location, what()) else { continue }
             if let inputs, !inputs.facts.contains(key.value) {
                 error("content.invalid-value", at: key.location,
-                      "\(what) tests '\(key.value)', which is not among the inputs of table '\(inputs.table)' (\(list(inputs.list))); add it to the inputs or test another fact")
+                      "\(what()) tests '\(key.value)', which is not among the inputs of table '\(inputs.table)' (\(list(inputs.list))); add it to the inputs or test another fact")
                 continue
             }
-            guard let test = cellTest(value, fact: key.value, signature: signature, what) else { continue }
+            guard let test = cellTest(value, fact: key.value, signature: signature, what()) else { continue }
             result.append(Condition(fact: key.value, test: test, location: key.location))
         }
         return result
@@ -28,19 +28,19 @@ extension LoadContext {
 
     /// The unary test of one cell. A YAML boolean or number is its text; a flow sequence such as
     /// `[1..3]` (YAML reads an unquoted range as one) is its text with the brackets.
-    func cellTest(_ node: YNode, fact: FactID, signature: FactSignature, _ what: String) -> UnaryTest? {
+    func cellTest(_ node: YNode, fact: FactID, signature: FactSignature, _ what: @autoclosure () -> String) -> UnaryTest? {
         let source: String
         if let s = node.scalar {
             source = node.isNull ? (s.string.isEmpty ? "" : "null") : s.string
         } else if let items = node.items, items.allSatisfy({ $0.scalar != nil }) {
             source = "[" + items.map { $0.scalar?.string ?? "" }.joined(separator: ", ") + "]"
         } else {
-            wrongType(node, expected: "a unary test (-, true, issued, not(issued), > 0, [1..3], null)", "the test of '\(fact)' in \(what)")
+            wrongType(node, expected: "a unary test (-, true, issued, not(issued), > 0, [1..3], null)", "the test of '\(fact)' in \(what())")
             return nil
         }
         let parsed = UnaryTestParser.parse(source, fact: fact, signature: signature, facts: facts)
         for p in parsed.problems {
-            error(p.id, at: node.location(offset: p.offset), "\(p.message) (the test of '\(fact)' in \(what))", suggestion: p.suggestion)
+            error(p.id, at: node.location(offset: p.offset), "\(p.message) (the test of '\(fact)' in \(what()))", suggestion: p.suggestion)
         }
         return parsed.test
     }

@@ -13,10 +13,10 @@ extension LoadContext {
             return nil
         case .success(let expression):
             for (name, offset) in ExpressionScan.identifiers(t.value) {
-                let location = node.location(offset: offset)
-                guard let signature = fact(name, at: location, what), let type = signature.type else { continue }
+                // The exact column is found only for a diagnostic (it reads the line again).
+                guard let signature = fact(name, at: node.location(offset: offset), what), let type = signature.type else { continue }
                 if type != .integer && type != .decimal {
-                    error("content.bad-expression", at: location,
+                    error("content.bad-expression", at: node.location(offset: offset),
                           "fact '\(name)' in \(what) is a \(type == .enumeration ? "enum" : type.rawValue) fact; expressions read integer and decimal facts")
                 }
             }
@@ -33,8 +33,8 @@ extension LoadContext {
             return nil
         }
         let reference = StateReference(machine: String(parts[0]), state: String(parts[1]))
-        refer(.machine, Located(value: reference.machine, location: t.location), what)
-        referState(machine: reference.machine, state: reference.state, at: node.location(offset: parts[0].unicodeScalars.count + 1), what)
+        refer(.machine, Located(value: reference.machine, location: t.location), .words(what))
+        referState(machine: reference.machine, state: reference.state, in: node, offset: parts[0].unicodeScalars.count + 1, .words(what))
         return reference
     }
 
@@ -48,7 +48,7 @@ extension LoadContext {
     func citation(_ node: YNode, _ what: String) -> SourceCitation? {
         guard let f = fields(node, what, required: ["page", "line", "quote"], optional: ["decision"]) else { return nil }
         let page = id(f, "page")
-        if let page { refer(.page, page, "'page' of \(what)") }
+        if let page { refer(.page, page, .key("page", of: what)) }
         var line = integer(f, "line")
         if let l = line, l < 1, let n = f["line"] {
             error("content.invalid-value", at: n.location, "'line' of \(what) must be 1 or more (lines are 1-based), found \(l)")
@@ -75,14 +75,14 @@ extension LoadContext {
     @discardableResult
     func reference(_ f: Fields, _ key: String, to kind: ElementKind) -> Located<String>? {
         guard let r = id(f, key) else { return nil }
-        refer(kind, r, "'\(key)' of \(f.what)")
+        refer(kind, r, .key(key, of: f.what))
         return r
     }
 
     /// Reads a list of references to elements of `kind` under `key`.
     func references(_ f: Fields, _ key: String, to kind: ElementKind) -> [Located<String>]? {
         guard let list = idList(f, key) else { return nil }
-        for r in list { refer(kind, r, "'\(key)' of \(f.what)") }
+        for r in list { refer(kind, r, .key(key, of: f.what)) }
         return list
     }
 }
@@ -99,7 +99,7 @@ enum ExpressionScan {
             if s[i].properties.isAlphabetic || s[i] == "_" {
                 let start = i
                 while i < s.count, s[i].properties.isAlphabetic || s[i] == "_" || isDigit(s[i]) { i += 1 }
-                result.append((String(String.UnicodeScalarView(s[start..<i])), start))
+                result.append((ScalarText.string(s[start..<i]), start))
             } else if isDigit(s[i]) || s[i] == "." {
                 while i < s.count, isDigit(s[i]) || s[i] == "." { i += 1 }
             } else {

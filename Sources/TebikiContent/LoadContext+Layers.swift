@@ -20,7 +20,7 @@ extension LoadContext {
         }
         guard let written = entries(node, "the file's top level", expected: "a mapping with the keys \(list(required + optional))") else { return nil }
         let allowed = required + optional
-        var merged = baseFields?.entries ?? [:]
+        var merged = baseFields?.entries ?? []
         var sections = baseFields?.sections ?? [:]
         for (key, value) in written {
             guard allowed.contains(key.value) else {
@@ -42,7 +42,12 @@ extension LoadContext {
             } else {
                 sections[key.value] = nil
             }
-            merged[key.value] = Fields.Entry(key: key.location, value: value)
+            let entry = Fields.Entry(key: key.location, value: value)
+            if let i = merged.firstIndex(where: { $0.name == key.value }) {
+                merged[i].entry = entry
+            } else {
+                merged.append((key.value, entry))
+            }
         }
         return Fields(location: node.location, what: "the file's top level", entries: merged, sections: sections)
     }

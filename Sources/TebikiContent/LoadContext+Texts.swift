@@ -3,11 +3,15 @@ import TebikiModel
 /// Texts and templates: one non-empty entry per declared language, and the same placeholders in each.
 extension LoadContext {
     /// A text in every declared language.
-    func localized(_ node: YNode, _ what: String) -> Localized? { localizedNodes(node, what)?.text }
+    func localized(_ node: YNode, _ what: @autoclosure () -> String) -> Localized? {
+        localizedNodes(node, what(), keepingNodes: false)?.text
+    }
 
-    /// A text with the node of each language's entry.
-    func localizedNodes(_ node: YNode, _ what: String) -> (text: Localized, nodes: [LanguageID: YNode])? {
-        guard let entries = entries(node, what, expected: languagesKnown
+    /// A text with the node of each language's entry (an empty table unless `keepingNodes`: only
+    /// templates need them).
+    func localizedNodes(_ node: YNode, _ what: @autoclosure () -> String, keepingNodes: Bool = true)
+        -> (text: Localized, nodes: [LanguageID: YNode])? {
+        guard let entries = entries(node, what(), expected: languagesKnown
             ? "a text: a mapping with one entry per language (\(list(languages)))" : "a text: a mapping by language")
         else { return nil }
         var values: [LanguageID: String] = [:]
@@ -16,7 +20,7 @@ extension LoadContext {
         for (key, value) in entries {
             if languagesKnown && !languages.contains(key.value) {
                 error("content.unknown-language", at: key.location,
-                      "'\(key.value)' is not a declared language in \(what); the languages are \(list(languages)) (tebiki.yaml)",
+                      "'\(key.value)' is not a declared language in \(what()); the languages are \(list(languages)) (tebiki.yaml)",
                       suggestion: nearestName(to: key.value, in: languages))
                 continue
             }
@@ -24,19 +28,19 @@ extension LoadContext {
             if let s = value.scalar, !value.isNull {
                 text = s.string
             } else if value.scalar == nil {
-                wrongType(value, expected: "a string", "the \(key.value) text of \(what)")
+                wrongType(value, expected: "a string", "the \(key.value) text of \(what())")
                 continue
             }
             if text.unicodeScalars.allSatisfy({ $0.isWhiteSpace }) {
-                error("content.missing-translation", at: value.location, "the \(key.value) text of \(what) is empty; every language needs a text")
+                error("content.missing-translation", at: value.location, "the \(key.value) text of \(what()) is empty; every language needs a text")
             }
             values[key.value] = text
             locations[key.value] = value.location
-            nodes[key.value] = value
+            if keepingNodes { nodes[key.value] = value }
         }
-        for language in languages where nodes[language] == nil && !entries.contains(where: { $0.key.value == language }) {
+        for language in languages where values[language] == nil && !entries.contains(where: { $0.key.value == language }) {
             error("content.missing-translation", at: node.location,
-                  "\(what) lacks the \(language) text; every declared language (\(list(languages))) needs one")
+                  "\(what()) lacks the \(language) text; every declared language (\(list(languages))) needs one")
         }
         return (Localized(values, locations: locations), nodes)
     }
@@ -57,7 +61,7 @@ extension LoadContext {
                 sets.append((language, Set(template.placeholders)))
                 for (name, offset) in TemplateScan.placeholderOffsets(source)
                 where !LoadContext.enginePlaceholderSet.contains(name) {
-                    referPlaceholder(name, at: valueNode.location(offset: offset), "the \(language) text of \(what)")
+                    referPlaceholder(name, in: valueNode, offset: offset, .text(language, of: what))
                 }
             }
         }
@@ -89,20 +93,35 @@ extension LoadContext {
 /// Scans a well-formed template for its placeholders' offsets (the model's parser keeps no offsets).
 enum TemplateScan {
     /// Each placeholder's name and the 0-based scalar offset of its `{`.
+    ///
+    /// It walks the text's scalars in place and copies each name as a slice of them (taking an
+    /// array of every scalar first cost more than the rest of the scan).
     static func placeholderOffsets(_ source: String) -> [(name: String, offset: Int)] {
-        let s = Array(source.unicodeScalars)
+        guard source.utf8.contains(UInt8(ascii: "{")) else { return [] }
+        let s = source.unicodeScalars
         var result: [(name: String, offset: Int)] = []
-        var i = 0
-        while i < s.count {
-            if (s[i] == "{" || s[i] == "}"), i + 1 < s.count, s[i + 1] == s[i] { i += 2; continue }
-            if s[i] == "{" {
-                var j = i + 1
-                while j < s.count, s[j] != "}" { j += 1 }
-                result.append((String(String.UnicodeScalarView(s[(i + 1)..<j])), i))
-                i = j + 1
+        var i = s.startIndex, offset = 0
+        while i < s.endIndex {
+            let c = s[i], next = s.index(after: i)
+            if c == "{" || c == "}", next < s.endIndex, s[next] == c {
+                i = s.index(after: next)
+                offset += 2
                 continue
             }
-            i += 1
+            if c == "{" {
+                var j = next, length = 0
+                while j < s.endIndex, s[j] != "}" {
+                    j = s.index(after: j)
+                    length += 1
+                }
+                result.append((String(s[next..<j]), offset))
+                // Past the closing brace (the name's scalars, the braces).
+                offset += length + 2
+                i = j < s.endIndex ? s.index(after: j) : j
+                continue
+            }
+            i = next
+            offset += 1
         }
         return result
     }

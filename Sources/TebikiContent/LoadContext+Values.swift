@@ -8,17 +8,22 @@ extension LoadContext {
     }
 
     /// The entries of a mapping in order, each key once (a repeated key is reported and its value ignored).
-    func entries(_ node: YNode, _ what: String, expected: @autoclosure () -> String = "a mapping") -> [(key: Located<String>, value: YNode)]? {
+    func entries(_ node: YNode, _ what: @autoclosure () -> String, expected: @autoclosure () -> String = "a mapping") -> [(key: Located<String>, value: YNode)]? {
         guard let pairs = node.pairs else {
-            wrongType(node, expected: expected(), what)
+            wrongType(node, expected: expected(), what())
             return nil
         }
         var result: [(key: Located<String>, value: YNode)] = []
+        result.reserveCapacity(pairs.count)
+        // A repeated key is found among the keys kept so far: by comparing them for the few keys of
+        // an element, by a table only for a long mapping (hashing every key and growing a table
+        // for each of the many small mappings cost more than the comparisons).
+        let small = pairs.count <= 16
         var seen: [String: SourceLocation] = [:]
         let renamedKeys = node.file.renamedKeys
         for (keyNode, v) in pairs {
             guard let scalar = keyNode.scalar else {
-                wrongType(keyNode, expected: "a plain key", "a key of \(what)")
+                wrongType(keyNode, expected: "a plain key", "a key of \(what())")
                 continue
             }
             var name = scalar.string
@@ -26,12 +31,13 @@ extension LoadContext {
                 name = real
             }
             let location = keyNode.location
-            if let first = seen[name] {
+            let earlier = small ? result.first(where: { $0.key.value == name })?.key.location : seen[name]
+            if let first = earlier {
                 error("content.duplicate-key", at: location,
-                      "the key '\(name)' appears twice in \(what) (first on line \(first.line)); a key may appear once in a mapping")
+                      "the key '\(name)' appears twice in \(what()) (first on line \(first.line)); a key may appear once in a mapping")
                 continue
             }
-            seen[name] = location
+            if !small { seen[name] = location }
             result.append((Located(value: name, location: location), v))
         }
         return result
@@ -40,7 +46,8 @@ extension LoadContext {
     /// A mapping checked against its allowed keys: unknown keys (with a suggestion) and missing required keys are reported.
     func fields(_ node: YNode, _ what: String, required: [String], optional: [String] = []) -> Fields? {
         guard let entries = entries(node, what, expected: "a mapping with the keys \(list(required + optional))") else { return nil }
-        var found: [String: Fields.Entry] = [:]
+        var found: Fields.Entries = []
+        found.reserveCapacity(entries.count)
         var suggested: Set<String> = []
         for (key, value) in entries {
             guard required.contains(key.value) || optional.contains(key.value) else {
@@ -51,82 +58,82 @@ extension LoadContext {
                       suggestion: suggestion)
                 continue
             }
-            found[key.value] = Fields.Entry(key: key.location, value: value)
+            found.append((key.value, Fields.Entry(key: key.location, value: value)))
         }
         // A misspelled required key is reported once, as the unknown key with its suggestion.
-        for key in required where found[key] == nil && !suggested.contains(key) {
+        for key in required where !found.contains(where: { $0.name == key }) && !suggested.contains(key) {
             error("content.missing-key", at: node.location, "\(what) lacks the required key '\(key)'")
         }
         return Fields(location: node.location, what: what, entries: found)
     }
 
     /// The items of a sequence.
-    func sequence(_ node: YNode, _ what: String) -> [YNode]? {
+    func sequence(_ node: YNode, _ what: @autoclosure () -> String) -> [YNode]? {
         guard let items = node.items else {
-            wrongType(node, expected: "a sequence", what)
+            wrongType(node, expected: "a sequence", what())
             return nil
         }
         return items
     }
 
     /// The text of a scalar as written (a plain number or boolean is its text); null is not a text.
-    func text(_ node: YNode, _ what: String) -> Located<String>? {
+    func text(_ node: YNode, _ what: @autoclosure () -> String) -> Located<String>? {
         guard let s = node.scalar, !node.isNull else {
-            wrongType(node, expected: "a string", what)
+            wrongType(node, expected: "a string", what())
             return nil
         }
         return Located(value: s.string, location: node.location)
     }
 
     /// An id: a non-empty text without spaces.
-    func id(_ node: YNode, _ what: String) -> Located<String>? {
-        guard let t = text(node, what) else { return nil }
+    func id(_ node: YNode, _ what: @autoclosure () -> String) -> Located<String>? {
+        guard let t = text(node, what()) else { return nil }
         guard !t.value.isEmpty, !t.value.unicodeScalars.contains(where: { $0.isWhiteSpace }) else {
-            error("content.invalid-value", at: t.location, "\(what) must be an id without spaces, found '\(t.value)'")
+            error("content.invalid-value", at: t.location, "\(what()) must be an id without spaces, found '\(t.value)'")
             return nil
         }
         return t
     }
 
     /// A plain `true` or `false`.
-    func bool(_ node: YNode, _ what: String) -> Bool? {
+    func bool(_ node: YNode, _ what: @autoclosure () -> String) -> Bool? {
         if let s = node.scalar, s.style == .plain || s.style == .any {
             if s.string == "true" { return true }
             if s.string == "false" { return false }
         }
-        wrongType(node, expected: "a boolean (true or false)", what)
+        wrongType(node, expected: "a boolean (true or false)", what())
         return nil
     }
 
     /// A plain whole number.
-    func integer(_ node: YNode, _ what: String) -> Int? {
+    func integer(_ node: YNode, _ what: @autoclosure () -> String) -> Int? {
         if let s = node.scalar, s.style == .plain || s.style == .any, let i = Int(s.string) { return i }
-        wrongType(node, expected: "a whole number", what)
+        wrongType(node, expected: "a whole number", what())
         return nil
     }
 
     /// A date written `YYYY-MM-DD`.
-    func date(_ node: YNode, _ what: String) -> CalendarDate? {
-        guard let t = text(node, what) else { return nil }
+    func date(_ node: YNode, _ what: @autoclosure () -> String) -> CalendarDate? {
+        guard let t = text(node, what()) else { return nil }
         guard let d = CalendarDate(iso: t.value) else {
-            error("content.invalid-value", at: t.location, "\(what) must be a date written YYYY-MM-DD, found '\(t.value)'")
+            error("content.invalid-value", at: t.location, "\(what()) must be a date written YYYY-MM-DD, found '\(t.value)'")
             return nil
         }
         return d
     }
 
     /// A sequence of ids.
-    func idList(_ node: YNode, _ what: String) -> [Located<String>]? {
-        guard let items = sequence(node, what) else { return nil }
-        return items.compactMap { id($0, "an item of \(what)") }
+    func idList(_ node: YNode, _ what: @autoclosure () -> String) -> [Located<String>]? {
+        guard let items = sequence(node, what()) else { return nil }
+        return items.compactMap { id($0, "an item of \(what())") }
     }
 
     /// One of the raw values of an enumeration.
-    func choice<T: RawRepresentable>(_ node: YNode, _ what: String, among cases: [T]) -> T? where T.RawValue == String {
-        guard let t = text(node, what) else { return nil }
+    func choice<T: RawRepresentable>(_ node: YNode, _ what: @autoclosure () -> String, among cases: [T]) -> T? where T.RawValue == String {
+        guard let t = text(node, what()) else { return nil }
         if let v = T(rawValue: t.value) { return v }
         let options = cases.map(\.rawValue)
-        error("content.invalid-value", at: t.location, "\(what) must be one of: \(list(options)); found '\(t.value)'",
+        error("content.invalid-value", at: t.location, "\(what()) must be one of: \(list(options)); found '\(t.value)'",
               suggestion: nearestName(to: t.value, in: options))
         return nil
     }

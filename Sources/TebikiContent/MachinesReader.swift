@@ -63,7 +63,7 @@ struct MachinesReader {
         let to = ctx.id(f, "to")
         if let machine {
             for state in (from ?? []) + (to.map { [$0] } ?? []) {
-                ctx.referState(machine: machine, state: state.value, at: state.location, "\(f.what) of machine '\(machine)'")
+                ctx.referState(machine: machine, state: state.value, at: state.location, .inMachine(f.what, machine: machine))
             }
         }
         let requires = ctx.stateReferences(f, "requires")

@@ -30,7 +30,7 @@ struct ProceduresReader {
     private func item(_ node: YNode, _ what: String) -> Procedure.Item? {
         if node.scalar != nil {
             guard let action = ctx.id(node, "an action of \(what)") else { return nil }
-            ctx.refer(.action, action, "the actions of \(what)")
+            ctx.refer(.action, action, .actions(of: what))
             return Procedure.Item(action: action.value, location: node.location)
         }
         guard node.kind == .mapping else {

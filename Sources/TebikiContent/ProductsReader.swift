@@ -45,7 +45,7 @@ struct ProductsReader {
         }
         let initial = ctx.id(f, "initial")
         if let initial, let machine {
-            ctx.referState(machine: machine.value, state: initial.value, at: initial.location, "'initial' of \(f.what)")
+            ctx.referState(machine: machine.value, state: initial.value, at: initial.location, .key("initial", of: f.what))
         }
         if f.has("state_from") == f.has("initial") {
             ctx.error(f.has("initial") ? "content.invalid-value" : "content.missing-key", at: f.location,

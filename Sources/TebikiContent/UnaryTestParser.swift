@@ -177,5 +177,5 @@ package struct UnaryTestParser {
         return lo..<hi
     }
 
-    private func text(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[r])) }
+    private func text(_ r: Range<Int>) -> String { ScalarText.string(scalars[r]) }
 }
