@@ -66,6 +66,11 @@ struct SiteContentTests {
             #expect(md.contains(Markdown.escape(warning.title?[l] ?? "")), "warning \(warning.id)")
         }
         #expect(md.contains("```mermaid"))
+        // The deadline rule is stated once: the date question's help (for the guide) would say it again.
+        let rule = realModel.string("site.deadline-rule-long", l).replacingOccurrences(of: "{days}", with: String(realModel.edition.window.length))
+        #expect(md.components(separatedBy: Markdown.escape(rule)).count == 2, "the deadline rule is not stated exactly once")
+        let help = try #require(realModel.facts[id: realModel.edition.window.countsFrom]?.help?[l])
+        #expect(!md.contains(Markdown.escape(help)), "the payment date's help repeats the deadline rule")
         let html = try #require(sitePages["\(l)/refund-rules.html"])
         #expect(html.contains("<svg"))
         #expect(html.contains("<figure class=\"diagram\">"))

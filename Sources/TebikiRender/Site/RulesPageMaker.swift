@@ -47,8 +47,9 @@ struct RulesPageMaker {
     static func writeGeneral(lang: SiteLanguage, tree: SiteTree, into doc: inout MarkdownDocument, linker: Linker, level: Int) {
         let model = lang.model
         doc.heading(level, generalTitle(lang))
+        // The rule says how the days are counted; the date question's help, written for the guide,
+        // says it again, so the rules page leaves it out.
         doc.paragraph(InlineMarker.text(lang.s("site.deadline-rule-long", ["days": String(model.edition.window.length)])))
-        if let help = model.facts[id: model.edition.window.countsFrom]?.help { doc.paragraph(lang.md(help)) }
         let general = tree.leaves.filter { !tree.isProductLeaf($0) }
         let rows = general.map { leaf -> [String] in
             let condition = leaf.path.last.map { InlineMarker.text(lang.question($0.fact)) + " → " + InlineMarker.text(lang.answers($0.answers, fact: $0.fact)) } ?? ""
