@@ -190,47 +190,17 @@ public struct TextMeasure: Sendable, Hashable {
     /// stood before it.
     struct Token: Equatable { var text: String; var spaceBefore: Bool }
 
-    static func tokens(_ text: String) -> [Token] {
-        var tokens: [Token] = []
-        var current = ""
-        var spaceBefore = false
-        var glueNext = false  // the last character opens (「, "(") and holds on to what follows
-        func flush() {
-            if !current.isEmpty { tokens.append(Token(text: current, spaceBefore: spaceBefore)); current = ""; spaceBefore = false }
-        }
-        for c in text {
-            if c.isWhitespace {
-                flush(); spaceBefore = !tokens.isEmpty; glueNext = false
-                continue
-            }
-            let wide = isWide(c)
-            if closing.contains(c) {
-                // Never starts a line: stays with what precedes it.
-                if current.isEmpty, !spaceBefore, let last = tokens.popLast() { current = last.text; spaceBefore = last.spaceBefore }
-                current.append(c)
-                glueNext = false
-                continue
-            }
-            if glueNext || current.isEmpty {
-                current.append(c)
-            } else if wide || current.last.map(isWide) == true {
-                // A break is allowed between full-width characters and at a change of script.
-                flush(); current.append(c)
-            } else {
-                current.append(c)
-            }
-            glueNext = opening.contains(c)
-        }
-        flush()
-        return tokens
-    }
+    static func tokens(_ text: String) -> [Token] { tokens(of: text) }
 
     /// `tokens` for a text whose scalars are each a `Character` (`joinsNothing`), read scalar by
     /// scalar: the same tokens, without making a `Character` of each scalar or hashing it.
     /// A `Character` of one scalar is white space, wide, closing or opening exactly when the
     /// scalar is (no scalar of `joinsNothing`'s ranges is canonically equivalent to another
     /// member of `closing` or `opening`).
-    static func scalarTokens(_ text: String) -> [Token] {
+    static func scalarTokens(_ text: String) -> [Token] { tokens(of: text.unicodeScalars) }
+
+    /// The tokens of a text read as `Character`s or as scalars (one algorithm for both).
+    private static func tokens<Units: Sequence>(of units: Units) -> [Token] where Units.Element: TokenUnit {
         var tokens: [Token] = []
         var current = ""
         var spaceBefore = false
@@ -238,28 +208,27 @@ public struct TextMeasure: Sendable, Hashable {
         func flush() {
             if !current.isEmpty { tokens.append(Token(text: current, spaceBefore: spaceBefore)); current = ""; spaceBefore = false }
         }
-        for c in text.unicodeScalars {
-            if c.properties.isWhitespace {
+        for c in units {
+            if c.isSpace {
                 flush(); spaceBefore = !tokens.isEmpty; glueNext = false
                 continue
             }
-            let wide = isWide(c)
-            if closingScalars.contains(c) {
+            if c.isClosing {
                 // Never starts a line: stays with what precedes it.
                 if current.isEmpty, !spaceBefore, let last = tokens.popLast() { current = last.text; spaceBefore = last.spaceBefore }
-                current.unicodeScalars.append(c)
+                c.append(to: &current)
                 glueNext = false
                 continue
             }
             if glueNext || current.isEmpty {
-                current.unicodeScalars.append(c)
-            } else if wide || current.unicodeScalars.last.map(isWide) == true {
+                c.append(to: &current)
+            } else if c.isWide || Units.Element.last(of: current)?.isWide == true {
                 // A break is allowed between full-width characters and at a change of script.
-                flush(); current.unicodeScalars.append(c)
+                flush(); c.append(to: &current)
             } else {
-                current.unicodeScalars.append(c)
+                c.append(to: &current)
             }
-            glueNext = openingScalars.contains(c)
+            glueNext = c.isOpening
         }
         flush()
         return tokens
@@ -323,4 +292,33 @@ public struct TextMeasure: Sendable, Hashable {
         }
         return bold ? base + base / 10 : base
     }
+}
+
+/// What the tokenizer reads a text by: a `Character`, or a scalar of a text whose scalars are
+/// each a `Character`.
+private protocol TokenUnit {
+    var isSpace: Bool { get }
+    var isWide: Bool { get }
+    var isClosing: Bool { get }
+    var isOpening: Bool { get }
+    func append(to text: inout String)
+    static func last(of text: String) -> Self?
+}
+
+extension Character: TokenUnit {
+    fileprivate var isSpace: Bool { isWhitespace }
+    fileprivate var isWide: Bool { TextMeasure.isWide(self) }
+    fileprivate var isClosing: Bool { TextMeasure.closing.contains(self) }
+    fileprivate var isOpening: Bool { TextMeasure.opening.contains(self) }
+    fileprivate func append(to text: inout String) { text.append(self) }
+    fileprivate static func last(of text: String) -> Character? { text.last }
+}
+
+extension Unicode.Scalar: TokenUnit {
+    fileprivate var isSpace: Bool { properties.isWhitespace }
+    fileprivate var isWide: Bool { TextMeasure.isWide(self) }
+    fileprivate var isClosing: Bool { TextMeasure.closingScalars.contains(self) }
+    fileprivate var isOpening: Bool { TextMeasure.openingScalars.contains(self) }
+    fileprivate func append(to text: inout String) { text.unicodeScalars.append(self) }
+    fileprivate static func last(of text: String) -> Unicode.Scalar? { text.unicodeScalars.last }
 }
