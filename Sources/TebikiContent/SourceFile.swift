@@ -1,3 +1,4 @@
+import Synchronization
 import TebikiModel
 import Yams
 
@@ -22,8 +23,18 @@ final class SourceFile {
         self.text = text
     }
 
-    /// Where each line starts (UTF-8 offsets), lines split where libyaml breaks them.
-    private(set) lazy var lineStarts: [Int] = SourceFile.lineStarts(text)
+    /// Where each line starts (UTF-8 offsets), lines split where libyaml breaks them. Made on
+    /// first use (only exact columns need it) under a lock: the loader's readers and reference
+    /// checks run on every core, and two of them may ask for one file's lines at once.
+    var lineStarts: [Int] {
+        lineStartsCache.withLock { cached in
+            if let cached { return cached }
+            let starts = SourceFile.lineStarts(text)
+            cached = starts
+            return starts
+        }
+    }
+    private let lineStartsCache = Mutex<[Int]?>(nil)
 
     /// The location of a Yams mark (the start of the file when there is none).
     func location(_ mark: Mark?) -> SourceLocation {

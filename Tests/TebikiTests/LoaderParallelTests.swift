@@ -163,4 +163,14 @@ struct ScalarTextTests {
         #expect(found.map(\.name) == expected.map(\.0))
         #expect(found.map(\.offset) == expected.map(\.1))
     }
+
+    @Test("one file's line starts, asked from every core at once, are the ones asked alone")
+    func lineStartsFromEveryCore() {
+        let text = String(repeating: "a: 1\r\nb: \"日本語\"\n\u{2028}c: x\r", count: 2_000)
+        let alone = SourceFile(path: "alone.yaml", text: text).lineStarts
+        #expect(alone.count == 8_001)
+        let shared = SourceFile(path: "shared.yaml", text: text)
+        let asked = ParallelMap.map(64) { _ in shared.lineStarts }
+        #expect(asked.allSatisfy { $0 == alone })
+    }
 }
