@@ -89,18 +89,10 @@ public struct ScenarioClasses: Sendable {
                 // The sample scenario keeps a fact's answer when the fact applies everywhere; and only
                 // a test that compares with no other fact can be read without the whole scenario.
                 guard let p = positions[c.fact], questions[c.fact]?.fact.appliesWhen.isEmpty == true,
-                      model.facts[id: c.fact]?.isDerived == false, !Step.readsFacts(c.test) else { quick = nil; break }
+                      model.facts[id: c.fact]?.isDerived == false, c.test.factsCompared.isEmpty else { quick = nil; break }
                 quick?.append((p, c.test))
             }
             self.quick = quick
-        }
-
-        private static func readsFacts(_ test: UnaryTest) -> Bool {
-            switch test {
-            case .compare(_, .fact): return true
-            case .not(let t): return readsFacts(t)
-            default: return false
-            }
         }
     }
 
@@ -297,7 +289,7 @@ extension ScenarioClasses {
             for fact in model.facts {
                 for c in fact.appliesWhen {
                     direct[fact.id, default: []].append(c.fact)
-                    direct[fact.id, default: []] += FilterCheck.factsCompared(c.test)
+                    direct[fact.id, default: []] += c.test.factsCompared
                 }
                 if case .withinWindow(let date)? = fact.derivation { direct[date, default: []].append(fact.id) }
             }
@@ -322,15 +314,6 @@ extension ScenarioClasses {
             self.reads = reads
             self.readBefore = readBefore
             usable = space.questions.values.allSatisfy { Set($0.answers.map(\.id)).count == $0.answers.count }
-        }
-
-        /// The facts a test compares with.
-        private static func factsCompared(_ test: UnaryTest) -> [FactID] {
-            switch test {
-            case .compare(_, .fact(let f)): return [f]
-            case .not(let t): return factsCompared(t)
-            default: return []
-            }
         }
 
         /// Whether `filter` is exact (see the type's comment).

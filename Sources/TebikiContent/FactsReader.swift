@@ -139,22 +139,13 @@ struct FactsReader {
             case .failure(.wrongType(let expected)):
                 ctx.error("content.invalid-value", at: t.location, "'sample' of \(f.what) must be \(expected), found '\(t.value)'")
             }
-            if let test, let sample, let fact, !FactsReader.namesFact(test), !test.matches(sample, in: Scenario([fact: sample])) {
+            if let test, let sample, let fact, test.factsCompared.isEmpty, !test.matches(sample, in: Scenario([fact: sample])) {
                 ctx.error("content.invalid-value", at: t.location, "'sample' of \(f.what) is \(sample), which does not pass its test '\(test)'")
             }
         }
         let label = ctx.localized(f, "label")
         guard let test, let sample, let label else { return nil }
         return Fact.Partition(test: test, sample: sample, label: label, location: f.location)
-    }
-
-    /// Whether a test compares with another fact (then a sample alone cannot be checked).
-    private static func namesFact(_ test: UnaryTest) -> Bool {
-        switch test {
-        case .compare(_, .fact): return true
-        case .not(let inner): return namesFact(inner)
-        default: return false
-        }
     }
 
     /// `min` or `max`: a constant of the fact's type or another fact of a comparable type.

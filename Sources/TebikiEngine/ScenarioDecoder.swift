@@ -54,7 +54,7 @@ public struct ScenarioDecoder: Sendable {
         for (i, fact) in inputs.enumerated() {
             let gate = fact.appliesWhen.first { c in
                 guard let g = position[c.fact], inputs[g].type == .enumeration else { return false }
-                return ScenarioDecoder.readsNoFact(c.test)
+                return c.test.factsCompared.isEmpty
             }
             guard usingGates, let gate, let gateFact = model.facts[id: gate.fact] else { ungated.append(i); continue }
             var entry = gated[gate.fact] ?? (byValue: [:], all: [])
@@ -67,15 +67,6 @@ public struct ScenarioDecoder: Sendable {
         }
         self.ungated = ungated
         self.gated = gated
-    }
-
-    /// Whether a test compares with no other fact (its result depends on the tested value only).
-    private static func readsNoFact(_ test: UnaryTest) -> Bool {
-        switch test {
-        case .compare(_, .fact): return false
-        case .not(let t): return readsNoFact(t)
-        default: return true
-        }
     }
 
     /// The positions of the input facts that may apply or have a value in `scenario` (a superset;

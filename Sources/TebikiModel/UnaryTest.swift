@@ -43,6 +43,15 @@ public indirect enum UnaryTest: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The other facts the test compares with (empty: its result depends on the tested value only).
+    public var factsCompared: [FactID] {
+        switch self {
+        case .compare(_, .fact(let f)): return [f]
+        case .not(let t): return t.factsCompared
+        default: return []
+        }
+    }
+
     /// Whether `value` (nil: no value) passes, in `scenario` (for fact operands).
     public func matches(_ value: FactValue?, in scenario: Scenario) -> Bool {
         switch self {
