@@ -14,6 +14,7 @@
 //   TebikiCLI      the pipeline, output formats, file writing, commands
 //   tebiki         argument parsing entry point only
 //   TebikiBench, tebiki-bench   the benchmark's synthetic models and report (issue 6; not in the tebiki product)
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -75,3 +76,16 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The fuzz target (issue 15): built only by scripts/fuzz, which sets TEBIKI_FUZZ=1 and passes
+// -sanitize=fuzzer,address (its main hands over to libFuzzer's driver, which an ordinary build
+// does not link).
+if ProcessInfo.processInfo.environment["TEBIKI_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "tebiki-fuzz",
+            dependencies: ["TebikiCLI"],
+            path: "Fuzz/tebiki-fuzz"
+        )
+    )
+}
