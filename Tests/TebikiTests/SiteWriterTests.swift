@@ -40,7 +40,7 @@ struct SiteWriterTests {
         return scratch
     }
 
-    @Test("a successful write replaces the whole directory, writes the marker and leaves only the lock beside it")
+    @Test("a successful write replaces the whole directory, writes the marker and leaves nothing beside it")
     func replaces() throws {
         let scratch = try oldSite()
         defer { scratch.remove() }
@@ -48,7 +48,7 @@ struct SiteWriterTests {
         #expect(scratch.listing("site") == [Self.marker, "en", "en/index.html", "style.css"])
         #expect(scratch.read("site/en/index.html") == "new")
         #expect(scratch.read("site/" + Self.marker) == SiteWriter.markerContents)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path).sorted() == [Self.lock, "site"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path).sorted() == ["site"])
     }
 
     @Test("the new site takes the old one's place: the old directory is exchanged out and removed, not written into",
@@ -64,7 +64,7 @@ struct SiteWriterTests {
         #expect(fstat(old, &info) == 0 && info.st_nlink == 0, "the old directory is still linked in the file system")
         #expect(faccessat(old, "ja/index.html", F_OK, 0) != 0, "the old directory still holds its pages")
         #expect(scratch.read("site/en/index.html") == "new")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path).sorted() == [Self.lock, "site"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path).sorted() == ["site"])
     }
 
     @Test("a failing write leaves the previous site untouched and says why", arguments: [
@@ -83,7 +83,7 @@ struct SiteWriterTests {
         }
         #expect(scratch.listing("site") == [Self.marker, "ja", "ja/index.html"])
         #expect(scratch.read("site/ja/index.html") == "old")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path).sorted() == [Self.lock, "site"],
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path).sorted() == ["site"],
                 "a temporary directory was left behind")
     }
 
@@ -132,7 +132,7 @@ struct SiteWriterTests {
         try SiteWriter(output: scratch.path("site")).write(Self.newPages)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: scratch.path("site")) == "real/v1")
         #expect(scratch.read("site/en/index.html") == "new")
-        #expect(scratch.listing("real") == [".v1.tebiki-lock", "v1", "v1/" + Self.marker, "v1/en", "v1/en/index.html", "v1/style.css"])
+        #expect(scratch.listing("real") == ["v1", "v1/" + Self.marker, "v1/en", "v1/en/index.html", "v1/style.css"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path).sorted() == ["real", "site"])
     }
 
@@ -157,7 +157,7 @@ struct SiteWriterTests {
         try scratch.file(".site.new-\(getpid())/keep", "a live process's")
         try SiteWriter(output: scratch.path("site")).write(Self.newPages)
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path).sorted()
-                == [".other.tebiki-new-1", ".site.new-\(getpid())", Self.lock, "site"])
+                == [".other.tebiki-new-1", ".site.new-\(getpid())", "site"])
     }
 
     @Test("a build while another holds the lock fails, says so, and leaves the site alone")
