@@ -105,3 +105,20 @@ struct ContentConfinementTests {
         #expect(loaded.model == LoaderFixture.load().model)
     }
 }
+
+@Suite("Loader: unreadable files")
+struct ContentReadTests {
+    @Test("a file that is not UTF-8 says where its first bad byte is")
+    func notUTF8() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tebiki-utf8-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(atPath: LoaderFixture.contentDirectory, toPath: root.path)
+        let file = root.appendingPathComponent(ContentConfinementTests.products)
+        var bytes = Array("products:\n  - id: wid".utf8)
+        bytes += [0xFF, 0x41, 0x0A]
+        try Data(bytes).write(to: file)
+        let loaded = ContentLoader.load(contentDirectory: root.path)
+        #expect(loaded.diagnostics.contains { $0.oneLine.contains("line 2, column 12 holds a byte that is not UTF-8") },
+                "\(loaded.diagnostics.map(\.oneLine))")
+    }
+}
