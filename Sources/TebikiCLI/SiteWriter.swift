@@ -57,12 +57,17 @@ package struct SiteWriter {
 
     /// Writes `pages` (and the marker) as the whole content of the output directory.
     package func write(_ pages: [Page]) throws(Failure) {
-        let target = try OutputDirectory(output)
-        if let refusal = target.refusal(protecting: protected) { throw Failure(message: refusal) }
-        let lock = try BuildLock(target.sibling("lock"), output: output)
+        let seen = try OutputDirectory(output)
+        if let refusal = seen.refusal(protecting: protected) { throw Failure(message: refusal) }
+        let lock = try BuildLock(seen.sibling("lock"), output: output)
         // Under the lock, nothing else writes this output: whatever staging or old directory is
-        // left beside it was left by a killed build.
-        removeLeftovers(of: target)
+        // left beside it was left by a killed build; and the output is looked at again, as the
+        // build that held the lock before may have made it.
+        removeLeftovers(of: seen)
+        let target = try OutputDirectory(output)
+        guard target.path == seen.path else {
+            throw Failure(message: "\(output) now leads to \(target.path), not \(seen.path) as a moment ago; nothing was written: build again")
+        }
         if let refusal = target.refusal(protecting: protected) { throw Failure(message: refusal) }
         let staging = target.sibling("new-\(getpid())")
         do {
@@ -125,7 +130,7 @@ package struct SiteWriter {
             guard rename(staging, target.path) == 0 else {
                 let error = OutputDirectory.lastError()
                 try? fm.removeItem(atPath: staging)
-                throw Failure(message: "cannot move the new site to \(output) (\(error)); nothing was written, \(output) does not exist")
+                throw Failure(message: "cannot move the new site to \(output) (\(error)); nothing was written, \(output) is unchanged")
             }
             return
         }
@@ -175,7 +180,7 @@ package struct SiteWriter {
             let rest = name.dropFirst(prefix.count)
             var leftover = rest.hasPrefix("tebiki-new-") || rest.hasPrefix("tebiki-old-")
             for legacy in ["new-", "old-"] where rest.hasPrefix(legacy) {
-                if let pid = Int32(rest.dropFirst(legacy.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH { leftover = true }
+                if let pid = Int32(rest.dropFirst(legacy.count)), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH { leftover = true }
             }
             if leftover { try? fm.removeItem(atPath: (target.parent == "/" ? "" : target.parent) + "/" + name) }
         }
