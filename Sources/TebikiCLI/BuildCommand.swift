@@ -73,7 +73,7 @@ struct BuildCommand: ParsableCommand {
             try refuseOnErrors(report, stage: .check)
             let warnings = report.count(.warning)
             // write
-            do throws(SiteWriter.Failure) { try SiteWriter(output: output).write(build.pages) } catch {
+            do throws(SiteWriter.Failure) { try SiteWriter(output: output, protecting: [contentOptions.content, templates]).write(build.pages) } catch {
                 Console.err("tebiki: \(Stage.write.rawValue): \(error.message)\n")
                 throw ExitStatus(1)
             }

@@ -64,7 +64,7 @@ final class ProcedureChecker: Sendable {
         }
         var amount: Exact?
         if outcome.refunds, let id = ruling.amount, let formula = model.formulas[id: id], let v = try? formula.expression.evaluate(in: scenario) {
-            amount = v.rounded(places: model.edition.currencyPlaces)
+            amount = try? v.rounded(places: model.edition.currencyPlaces)
         }
         let refundFollows = outcome.refunds && amount.map { !$0.isZero && !$0.isNegative } == true
         if refundFollows, decision.amount != amount {

@@ -6,6 +6,20 @@ public enum ContentReadError: Error, Sendable, Hashable {
     case unreadable(String)
 }
 
+/// The rule for paths inside the content directory (an edition's `path`, a file the loader reads):
+/// relative, and never through `..`, so that content cannot name a file outside its directory.
+public enum ContentPath {
+    /// Why `path` cannot name something inside the content directory, or nil.
+    public static func problem(_ path: String) -> String? {
+        if path.isEmpty { return "is empty" }
+        if path.hasPrefix("/") { return "is absolute ('\(path)'); it must be relative to the content directory" }
+        if path.split(separator: "/").contains("..") {
+            return "goes up with '..' ('\(path)'); it must stay inside the content directory"
+        }
+        return nil
+    }
+}
+
 /// Where content files come from: a directory on disk, or a dictionary of texts in tests.
 /// The loader reads through this and nothing else, so it never touches the disk itself.
 public protocol ContentSource: Sendable {

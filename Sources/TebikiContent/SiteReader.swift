@@ -39,7 +39,9 @@ struct SiteReader {
             let id = ctx.id(f, "id"), path = ctx.text(f, "path")
             let base = f.has("extends") ? ctx.id(f, "extends") : nil
             if let id, ctx.declare(.edition, id), let base { extends[id.value] = base }
-            if let id, let path {
+            if let id, let path, let problem = ContentPath.problem(path.value) {
+                ctx.error("content.invalid-value", at: path.location, "the path of edition '\(id.value)' \(problem)")
+            } else if let id, let path {
                 site.editions.append(EditionEntry(id: id.value, path: path.value, location: f.location, extends: base?.value))
             }
         }

@@ -4,6 +4,9 @@ import Yams
 
 /// Composes a file's YAML into a `YAMLTree`, turning Yams' errors into diagnostics.
 ///
+/// Anchors and aliases are bounded (`AliasBudget`): their expansion may add at most 100,000
+/// nodes and nest at most 512 deep, or the file is refused at the alias that goes beyond.
+///
 /// A plain file (no anchors, aliases or repeated keys, one document, no error) is composed
 /// straight from libyaml's events, the very parser Yams drives (its `CYaml` module). Any other
 /// file is composed by Yams, whose nodes and errors are then used as they are: the same input
@@ -25,6 +28,11 @@ enum YAMLComposer {
 
     /// Composes with Yams, reporting its errors; the nodes are copied into a `YAMLTree`.
     private static func composeWithYams(_ file: SourceFile, into log: DiagnosticLog) -> YNode? {
+        // Yams copies every alias into the tree: a few lines can expand to billions of nodes.
+        if let problem = AliasBudget.problem(file) {
+            log.error("content.invalid-value", at: file.location(line: problem.line, column: problem.column), problem.message)
+            return nil
+        }
         var text = file.text
         var renamed: [SourceFile.Position: String] = [:]
         for attempt in 0..<1000 {
@@ -221,5 +229,88 @@ private enum PlainComposer {
             return true
         }
         return Set(keys).count == keys.count
+    }
+}
+
+/// What the anchors and aliases of a file expand to, measured from libyaml's events before Yams
+/// copies every alias into the tree: a few lines of nested aliases ("billion laughs") otherwise
+/// take minutes and gigabytes, and deep nesting would exhaust the stack of the recursive copy.
+enum AliasBudget {
+    /// The most nodes the aliases of one document may add, all expansions counted.
+    static let maximumAddedNodes = 100_000
+    /// The deepest a document may nest, once its aliases are expanded.
+    static let maximumDepth = 512
+
+    /// The first place where a limit is crossed, and how; nil within the limits (and for a file
+    /// libyaml cannot parse, whose error Yams reports).
+    static func problem(_ file: SourceFile) -> (message: String, line: Int, column: Int)? {
+        var text = file.text
+        return text.withUTF8 { bytes in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return nil }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+            return problem(&parser)
+        }
+    }
+
+    /// An open collection: its anchor, and the expanded size and depth of its children so far.
+    private struct Frame {
+        var anchor: String?
+        var size = 0, depth = 0
+    }
+
+    private static func problem(_ parser: inout yaml_parser_t) -> (message: String, line: Int, column: Int)? {
+        // The expanded size and depth of each anchored node of the current document.
+        var anchors: [String: (size: Int, depth: Int)] = [:]
+        var frames: [Frame] = []
+        var added = 0
+        var event = yaml_event_t()
+        func name(_ anchor: UnsafeMutablePointer<yaml_char_t>?) -> String? { anchor.map { String(cString: $0) } }
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+            defer { yaml_event_delete(&event) }
+            let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
+            var node: (size: Int, depth: Int, anchor: String?)
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return nil
+            case YAML_DOCUMENT_START_EVENT:
+                anchors = [:]; added = 0
+                continue
+            case YAML_SCALAR_EVENT:
+                node = (1, 1, name(event.data.scalar.anchor))
+            case YAML_ALIAS_EVENT:
+                // An alias to an unknown anchor is Yams' error to report.
+                guard let anchor = name(event.data.alias.anchor), let target = anchors[anchor] else { continue }
+                added += target.size
+                if added > maximumAddedNodes {
+                    return ("the aliases of this file expand to more than \(maximumAddedNodes) nodes (this alias of '\(anchor)' "
+                        + "alone adds \(target.size)); write the content out, or use fewer nested aliases", line, column)
+                }
+                node = (target.size, target.depth, nil)
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                let anchor = event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
+                frames.append(Frame(anchor: name(anchor)))
+                if frames.count > maximumDepth {
+                    return ("the file nests more than \(maximumDepth) levels deep", line, column)
+                }
+                continue
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard let frame = frames.popLast() else { return nil }
+                node = (1 + frame.size, 1 + frame.depth, frame.anchor)
+            default:
+                continue
+            }
+            if frames.count + node.depth > maximumDepth {
+                return ("the file nests more than \(maximumDepth) levels deep once its aliases are expanded", line, column)
+            }
+            if let anchor = node.anchor { anchors[anchor] = (node.size, node.depth) }
+            if !frames.isEmpty {
+                frames[frames.count - 1].size += node.size
+                frames[frames.count - 1].depth = max(frames[frames.count - 1].depth, node.depth)
+            }
+        }
     }
 }

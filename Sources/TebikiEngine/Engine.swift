@@ -192,7 +192,7 @@ public struct Engine: Sendable {
         do { exact = try formula.expression.evaluate(in: scenario) } catch {
             throw EngineFailure(message: "formula \(formulaID) cannot be evaluated: \(error)")
         }
-        let amount = exact.rounded(places: model.edition.currencyPlaces)
+        guard let amount = try? exact.rounded(places: model.edition.currencyPlaces) else { throw EngineFailure(message: "formula \(formulaID) cannot be rounded: \(Exact.Failure.overflow)") }
         decision.formula = formulaID
         if amount.isZero || amount.isNegative {
             // D8: nothing can be refunded in cash.

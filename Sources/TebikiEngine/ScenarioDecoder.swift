@@ -197,11 +197,12 @@ public struct ScenarioDecoder: Sendable {
         case (.decimal, .json(.string(let s))), (.decimal, .text(let s)):
             guard let d = Exact(decimal: s) else { return fail("\"\(s)\" is not a decimal number") }
             if d.isNegative { return .failure(ScenarioError(field: fact.id, message: "\(s) is negative; expected an amount of 0 or more")) }
+            if let problem = d.amountProblem(places: model.edition.currencyPlaces) { return .failure(ScenarioError(field: fact.id, message: "\(s) \(problem)")) }
             return .success(.decimal(d))
         case (.decimal, .json(.number(let n))):
             return fail("\(n) is a JSON number (amounts are exact decimals, written as strings)")
         case (.date, .json(.string(let s))), (.date, .text(let s)):
-            guard let d = CalendarDate(iso: s) else { return fail("\"\(s)\" is not a valid date") }
+            guard let d = CalendarDate(iso: s) else { return fail("\"\(s)\" is not a valid date between \(CalendarDate.earliest) and \(CalendarDate.latest)") }
             return .success(.date(d))
         case (.enumeration, .json(.string(let s))), (.enumeration, .text(let s)):
             guard fact.values.contains(id: s) else {

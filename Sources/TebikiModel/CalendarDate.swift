@@ -12,7 +12,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.year = year; self.month = month; self.day = day
     }
 
-    /// Parses `YYYY-MM-DD` strictly.
+    /// The first date a model or a scenario may give.
+    public static let earliest = CalendarDate(year: 1900, month: 1, day: 1)!
+    /// The last date a model or a scenario may give: a century before the year 10000, so that
+    /// the dates computed from it (deadlines, windows) still have four-digit years.
+    public static let latest = CalendarDate(year: 9899, month: 12, day: 31)!
+
+    /// Parses `YYYY-MM-DD` strictly: a valid date from `earliest` to `latest`.
     public init?(iso text: String) {
         let u = Array(text.utf8)
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
@@ -26,11 +32,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
         guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
         self.init(year: y, month: m, day: d)
+        guard CalendarDate.earliest <= self, self <= CalendarDate.latest else { return nil }
     }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`; a date computed beyond the year 9999 (or before the year 0) prints all its
+    /// digits (`10000-01-14`), never traps.
     public var description: String {
-        func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: w - s.count) + s }
+        func pad(_ v: Int, _ w: Int) -> String {
+            let s = String(v.magnitude)
+            return (v < 0 ? "-" : "") + String(repeating: "0", count: max(0, w - s.count)) + s
+        }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 

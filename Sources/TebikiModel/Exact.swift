@@ -1,7 +1,8 @@
 /// An exact rational number for money and quantities: never binary floating point (decision D13).
 ///
 /// Values are kept as a reduced fraction of two `Int128`s. Arithmetic that would overflow
-/// throws instead of losing precision. Division is exact; rounding happens only when asked.
+/// throws instead of losing precision or trapping. Division is exact; rounding happens only when
+/// asked; printing never overflows.
 public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Numerator; carries the sign.
     public private(set) var numerator: Int128
@@ -9,10 +10,21 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     public private(set) var denominator: Int128
 
     /// An arithmetic failure.
-    public enum Failure: Error, Sendable, Equatable {
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
         case overflow
         case divisionByZero
+
+        public var description: String {
+            switch self {
+            case .overflow: return "the result is too large to compute exactly"
+            case .divisionByZero: return "a division by zero"
+            }
+        }
     }
+
+    /// The largest amount a scenario may give (10^12), so that no formula of the model over
+    /// amounts and usage counts (whole numbers below 10^16) overflows.
+    public static let largestAmount = Exact(integer: 1_000_000_000_000)
 
     /// Zero.
     public static let zero = Exact(integer: 0)
@@ -99,45 +111,83 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         return try Exact(n, over: d)
     }
 
-    /// Rounded half up (away from zero at .5) to `places` decimal places (D13).
-    public func rounded(places: Int) -> Exact {
+    /// Why the value is not an amount a scenario may give, or nil: at most `places` decimal
+    /// places (the currency's: "0.005" is not a US dollar amount) and at most `largestAmount`.
+    public func amountProblem(places: Int) -> String? {
+        let magnitude = isNegative ? (try? Exact.zero.subtracting(self)) ?? self : self
+        if Exact.largestAmount < magnitude { return "is above the largest amount accepted (\(Exact.largestAmount))" }
+        if digits(places: places).rest != 0 { return "has more decimal places than the currency (\(places))" }
+        return nil
+    }
+
+    /// Rounded half up (away from zero at .5) to `places` decimal places (D13); throws when
+    /// the rounded value does not fit.
+    public func rounded(places: Int) throws(Failure) -> Exact {
+        let (negative, whole, fraction) = roundedDigits(places: places)
+        guard var n = Int128(exactly: whole) else { throw .overflow }
         var scale: Int128 = 1
-        for _ in 0..<places { scale *= 10 }
-        // value * scale = numerator * scale / denominator; round half away from zero.
-        let scaled = numerator.magnitude * scale.magnitude
-        let d = denominator.magnitude
-        var q = scaled / d
-        let r = scaled % d
-        if r * 2 >= d { q += 1 }
-        let n = numerator < 0 ? -Int128(q) : Int128(q)
-        return (try? Exact(n, over: scale)) ?? self
+        for digit in fraction {
+            let (a, o1) = n.multipliedReportingOverflow(by: 10)
+            let (b, o2) = a.addingReportingOverflow(Int128(digit))
+            let (c, o3) = scale.multipliedReportingOverflow(by: 10)
+            if o1 || o2 || o3 { throw .overflow }
+            n = b; scale = c
+        }
+        return try Exact(negative ? -n : n, over: scale)
     }
 
     /// The value as a decimal string with exactly `places` places (rounded half up), or,
-    /// with `nil`, as many places as the value needs when it is a finite decimal.
+    /// with `nil`, as many places as the value needs when it is a finite decimal (else 12,
+    /// rounded). Any value prints, however large.
     public func decimalString(places: Int?) -> String {
-        let value: Exact
-        let p: Int
-        if let places {
-            value = rounded(places: places); p = places
-        } else {
+        var p = places ?? 0
+        if places == nil {
             var d = denominator, twos = 0, fives = 0
             while d % 2 == 0 { d /= 2; twos += 1 }
             while d % 5 == 0 { d /= 5; fives += 1 }
-            if d != 1 { return decimalString(places: 12) }
-            value = self; p = max(twos, fives)
+            p = d == 1 ? max(twos, fives) : 12
         }
-        var scale: UInt128 = 1
-        for _ in 0..<p { scale *= 10 }
-        let scaled = value.numerator.magnitude * scale / value.denominator.magnitude
-        let whole = scaled / scale, frac = scaled % scale
-        var s = value.numerator < 0 && scaled != 0 ? "-" : ""
+        let (negative, whole, fraction) = roundedDigits(places: p)
+        var s = negative && (whole != 0 || fraction.contains { $0 != 0 }) ? "-" : ""
         s += String(whole)
-        if p > 0 {
-            let f = String(frac)
-            s += "." + String(repeating: "0", count: p - f.count) + f
-        }
+        if !fraction.isEmpty { s += "." + String(decoding: fraction.map { $0 + 48 }, as: UTF8.self) }
         return s
+    }
+
+    /// The sign, the whole part and `places` decimal digits of the value, rounded half up (away
+    /// from zero at .5).
+    private func roundedDigits(places: Int) -> (negative: Bool, whole: UInt128, fraction: [UInt8]) {
+        var (negative, whole, fraction, rest) = digits(places: places)
+        // Half up: the rest (rest / denominator) is at least one half; rest < denominator, so
+        // `denominator - rest` cannot overflow where `rest * 2` could.
+        if rest != 0, rest >= denominator.magnitude - rest {
+            var i = fraction.count - 1
+            while i >= 0 && fraction[i] == 9 { fraction[i] = 0; i -= 1 }
+            if i >= 0 { fraction[i] += 1 } else { whole += 1 }
+        }
+        return (negative, whole, fraction)
+    }
+
+    /// The sign, the whole part, `places` decimal digits (truncated) and the remainder over the
+    /// denominator, by long division: nothing overflows, whatever the value.
+    private func digits(places: Int) -> (negative: Bool, whole: UInt128, fraction: [UInt8], rest: UInt128) {
+        let d = denominator.magnitude
+        let whole = numerator.magnitude / d
+        var rest = numerator.magnitude % d
+        var fraction: [UInt8] = []
+        fraction.reserveCapacity(max(places, 0))
+        for _ in 0..<max(places, 0) {
+            // 10 × rest = digit × d + new rest, adding rest ten times modulo d: rest < d ≤ 2^127,
+            // so a sum below d plus rest stays below 2^128.
+            var sum: UInt128 = 0, digit: UInt8 = 0
+            for _ in 0..<10 {
+                sum += rest
+                if sum >= d { sum -= d; digit += 1 }
+            }
+            fraction.append(digit)
+            rest = sum
+        }
+        return (numerator < 0, whole, fraction, rest)
     }
 
     public static func < (a: Exact, b: Exact) -> Bool {

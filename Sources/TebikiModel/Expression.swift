@@ -12,10 +12,18 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Why an expression could not be evaluated.
-    public enum EvaluationError: Error, Sendable, Hashable {
+    public enum EvaluationError: Error, Sendable, Hashable, CustomStringConvertible {
         case missingFact(FactID)
         case notANumber(FactID)
         case arithmetic(Exact.Failure)
+
+        public var description: String {
+            switch self {
+            case .missingFact(let fact): return "no value for \(fact)"
+            case .notANumber(let fact): return "\(fact) is not a number"
+            case .arithmetic(let failure): return failure.description
+            }
+        }
     }
 
     public var description: String {

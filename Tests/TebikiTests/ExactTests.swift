@@ -124,3 +124,63 @@ struct TemplateTests {
         if case .success = Expression.parse(source) { Issue.record("accepted \(source)") }
     }
 }
+
+@Suite("Exact and dates at their limits: errors, never traps")
+struct ExactLimitTests {
+    /// 10^37 / 3: its rounded value (10^39 / 300) does not fit, which used to trap in `rounded`.
+    static let huge = try! Exact((0..<37).reduce(Int128(1)) { v, _ in v * 10 }, over: 3)
+
+    @Test("rounding a value too large to hold at the minor unit throws overflow; printing it still works")
+    func roundingOverflow() throws {
+        #expect(throws: Exact.Failure.overflow) { try Self.huge.rounded(places: 2) }
+        #expect(Self.huge.decimalString(places: 2) == "3333333333333333333333333333333333333.33")
+        #expect(Self.huge.decimalString(places: nil) == "3333333333333333333333333333333333333.333333333333")
+        let largest = try Exact(Int128.max, over: 1)
+        #expect(largest.decimalString(places: 2) == "\(Int128.max).00")
+        #expect(try Exact(Int128.max, over: Int128.max - 1).decimalString(places: 3) == "1.000")
+    }
+
+    @Test("rounding agrees with the decimal strings it gives", arguments: [
+        ("0.005", 2, "0.01"), ("-0.005", 2, "-0.01"), ("9.995", 2, "10.00"), ("-0.004", 2, "0.00"), ("0.5", 0, "1"), ("123.456", 5, "123.45600"),
+    ])
+    func roundedAgrees(_ text: String, _ places: Int, _ expected: String) throws {
+        let value = try #require(Exact(decimal: text))
+        #expect(value.decimalString(places: places) == expected)
+        #expect(try value.rounded(places: places) == Exact(decimal: expected))
+    }
+
+    @Test("an amount is refused above the largest amount or with more places than the currency", arguments: [
+        ("1000000000000", nil), ("1000000000000.01", "above the largest amount"), ("12.34", nil), ("12.345", "more decimal places"), ("0", nil),
+    ])
+    func amounts(_ text: String, _ problem: String?) throws {
+        let found = try #require(Exact(decimal: text)).amountProblem(places: 2)
+        #expect(found?.contains(problem ?? "") ?? (problem == nil), "\(found ?? "nil")")
+        #expect((found == nil) == (problem == nil))
+    }
+
+    @Test("an overflow in an expression says what happened, not a Swift type name")
+    func overflowMessage() throws {
+        let e = try Expression.parse("a * a * a").get()
+        let s = Scenario(["a": .decimal(Exact(decimal: "999999999999999999999999999999")!)])
+        do {
+            _ = try e.evaluate(in: s)
+            Issue.record("no overflow")
+        } catch {
+            #expect("\(error)" == "the result is too large to compute exactly")
+        }
+    }
+
+    @Test("dates are parsed from 1900-01-01 to 9899-12-31; a date computed beyond 9999 prints, never traps", arguments: [
+        ("1899-12-31", false), ("1900-01-01", true), ("9899-12-31", true), ("9900-01-01", false), ("9999-12-31", false),
+    ])
+    func dateRange(_ text: String, _ valid: Bool) {
+        #expect((CalendarDate(iso: text) != nil) == valid)
+    }
+
+    @Test("the day after 9999-12-31 is 10000-01-01 in full")
+    func yearTenThousand() throws {
+        let last = try #require(CalendarDate(year: 9999, month: 12, day: 31))
+        #expect(last.adding(days: 1).description == "10000-01-01")
+        #expect(CalendarDate.latest.adding(days: 14).description == "9900-01-14")
+    }
+}
