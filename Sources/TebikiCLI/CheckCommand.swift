@@ -11,8 +11,9 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Loads content/, checks every decision table (gaps, overlaps, shadowed and conflicting rows),
             simulates the steps of every class of scenarios on the state machines, reads the step lists
-            of the generated guides back (built in memory, and those of the site directory when it
-            exists) and checks the texts (citations, glossary, dialogs, terms).
+            of the generated guides back (the site `tebiki build` would write, built in memory with
+            the same stages, and the pages of the site directory when it exists) and checks the
+            texts (citations, glossary, dialogs, terms).
             Every problem has its place, a stable identifier, a severity and, where one exists, a
             scenario that shows it (paste it into `tebiki explain --scenario -`).
             Exit status: 0 no errors; 1 errors were found; 2 the check could not run.

@@ -63,6 +63,9 @@ struct CheckOutputTests {
         else { Issue.record("no run"); return }
         let ruleIDs = rules.compactMap { if case .string(let s)? = $0["id"] { s } else { nil } }
         #expect(ruleIDs == ["check.dialog.inconsistent-confirmation", "check.engine.failure", "check.table.gap"])
+        // The rules as the registry defines them.
+        #expect(rules[2]["shortDescription"]?["text"] == .string(DiagnosticRule.checkTableGap.explanation))
+        #expect(rules[0]["defaultConfiguration"]?["level"] == .string("warning"))
         #expect(results.count == 3)
         for r in results {
             guard case .string(let id)? = r["ruleId"], case .number(let n)? = r["ruleIndex"], let k = Int(n) else { Issue.record("bad result"); continue }
