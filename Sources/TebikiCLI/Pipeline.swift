@@ -72,7 +72,7 @@ package struct Pipeline {
         let previous = run.previous
         let (modelDiagnostics, rendered) = ParallelMap.pair(
             { checker.checkModel() },
-            { templates.map { render(model: model, previous: previous, baseURL: baseURL, templates: $0, decided: checker) } }
+            { templates.map { render(model: model, previous: previous, baseURL: baseURL, templates: $0, checker: checker) } }
         )
         var report = CheckReport(diagnostics: modelDiagnostics, classesChecked: checker.classesChecked, scenariosChecked: checker.scenariosChecked)
         run.report = report
@@ -168,7 +168,7 @@ package struct Pipeline {
 
     /// render: the templates read and checked, "What changed" against the previous edition, and
     /// every page in memory.
-    private func render(model: Model, previous: Model?, baseURL: String, templates: String, decided checker: Checker) -> Result<SiteBuild, Failure> {
+    private func render(model: Model, previous: Model?, baseURL: String, templates: String, checker: Checker) -> Result<SiteBuild, Failure> {
         let layoutFile = templates + "/layout.mustache", cssFile = templates + "/style.css"
         func read(_ path: String) throws(SiteBuildError) -> String {
             guard let data = FileManager.default.contents(atPath: path) else {
