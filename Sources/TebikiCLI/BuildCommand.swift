@@ -1,9 +1,6 @@
 import ArgumentParser
-import Foundation
 import TebikiCheck
-import TebikiContent
 import TebikiModel
-import TebikiRender
 
 /// `tebiki build`: the site (bilingual guides in Markdown and HTML, decision trees, the decision
 /// guide) from content/ and templates/, written atomically to site/.
@@ -34,103 +31,47 @@ struct BuildCommand: ParsableCommand {
         try running { () throws(ExitStatus) in
             let clock = ContinuousClock()
             let start = clock.now
-            // load
-            let loaded = ContentLoader.load(contentDirectory: contentOptions.content, edition: contentOptions.edition)
-            for d in loaded.diagnostics where d.severity != .note { Console.err(d.oneLine + "\n") }
-            guard let model = loaded.model, !loaded.diagnostics.hasErrors else {
-                let count = loaded.diagnostics.filter { $0.severity == .error }.count
-                Console.err("tebiki: \(Stage.load.rawValue): \(contentOptions.content) has \(count) error\(count == 1 ? "" : "s"); \(output) is unchanged\n")
-                throw ExitStatus(2)
-            }
-            guard let baseURL = loaded.baseURL else {
-                Console.err("tebiki: \(Stage.load.rawValue): \(contentOptions.content)/tebiki.yaml has no site.base_url; \(output) is unchanged\n")
-                throw ExitStatus(2)
-            }
-            let siteTemplates = try readTemplates()
-
-            // check: the model first (tables, procedures against the engine, texts, hygiene);
-            // nothing is rendered from a model that fails it.
-            let checker = Checker(model: model)
-            var report = CheckReport(diagnostics: checker.checkModel(), classesChecked: checker.classesChecked, scenariosChecked: checker.scenariosChecked)
-            try refuseOnErrors(report, stage: .check)
-
-            // render
-            let articles = try whatChanged(since: loaded, current: model)
-            let builder = SiteBuilder(model: model, baseURL: baseURL, templates: siteTemplates, articles: articles, decided: checker.decided)
-            let showProgress = Console.errIsTerminal
-            let build: SiteBuild
-            do throws(SiteBuildError) {
-                build = try builder.build { done, total in
-                    guard showProgress, clock.now - start > .seconds(1), done % 20 == 0 || done == total else { return }
-                    Console.err("\rtebiki: \(Stage.render.rawValue): \(done)/\(total) pages" + (done == total ? "\n" : ""))
+            var pipeline = Pipeline(content: contentOptions.content, edition: contentOptions.edition, templates: templates, output: output)
+            if Console.errIsTerminal {
+                pipeline.progress = { done, total in
+                    guard clock.now - start > .seconds(1), done % 20 == 0 || done == total else { return }
+                    Console.err("\rtebiki: \(Stage.render): \(done)/\(total) pages" + (done == total ? "\n" : ""))
                 }
-            } catch {
-                Console.err("tebiki: \(Stage.render.rawValue): \(error.description); \(output) is unchanged\n")
-                throw ExitStatus(1)
             }
-            // check again: the step lists of the rendered pages against the simulated procedures.
-            report = report.adding(checker.checkPages(build.pages, claims: build.claims), claimsChecked: build.claims.count)
-            try refuseOnErrors(report, stage: .check)
+            let run = pipeline.run()
+            defer { Teardown.keep(run) }
+            // The load's warnings (or, when the current edition does not load, its errors: the failure's).
+            if let loaded = run.loaded, loaded.model != nil {
+                for d in loaded.diagnostics where d.severity != .note { Console.err(d.oneLine + "\n") }
+            }
+            if let failure = run.failure { throw refuse(failure, run) }
+            guard let model = run.loaded?.model, let site = run.site, let report = run.report else { throw ExitStatus(1) }
             let warnings = report.count(.warning)
-            // write
-            do throws(SiteWriter.Failure) { try SiteWriter(output: output, protecting: [contentOptions.content, templates]).write(build.pages) } catch {
-                Console.err("tebiki: \(Stage.write.rawValue): \(error.message)\n")
-                throw ExitStatus(1)
-            }
-            Teardown.keep(checker); Teardown.keep(build.pages); Teardown.keep(loaded)
             let elapsed = clock.now - start
             let ms = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-            let perLanguage = model.languages.map { "\($0.id) \(build.pageCounts[$0.id] ?? 0)" }.joined(separator: ", ")
-            Console.err("tebiki: build: wrote \(build.pages.count) files to \(output)/ (\(perLanguage), root \(build.pageCounts[""] ?? 0)); "
-                + "\(build.claims.count) step lists checked against \(report.classesChecked) scenario classes"
+            let perLanguage = model.languages.map { "\($0.id) \(site.pageCounts[$0.id] ?? 0)" }.joined(separator: ", ")
+            Console.err("tebiki: build: wrote \(site.pages.count) files to \(output)/ (\(perLanguage), root \(site.pageCounts[""] ?? 0)); "
+                + "\(site.claims.count) step lists checked against \(report.classesChecked) scenario classes"
                 + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"): see tebiki check)" : "")
                 + "; edition \(model.edition.id); \(ms) ms\n")
         }
     }
 
-    /// The "What changed" page against the edition before the one built; none for the first edition.
-    private func whatChanged(since loaded: LoadResult, current: Model) throws(ExitStatus) -> [Article] {
-        switch WhatChangedStage.articles(contentDirectory: contentOptions.content, loaded: loaded, current: current) {
-        case .success(let articles): return articles
-        case .failure(let failure):
+    /// Prints why nothing was published and gives the exit status: 2 when the content does not
+    /// load, else 1. A check's errors are printed as `check` would (its warnings are left to
+    /// `tebiki check`).
+    private func refuse(_ failure: Pipeline.Failure, _ run: Pipeline.Run) -> ExitStatus {
+        switch failure.stage {
+        case .checkModel, .checkPages:
+            let report = run.report ?? CheckReport(diagnostics: [], classesChecked: 0, scenariosChecked: 0)
+            Console.err(CheckOutput.text(CheckReport(diagnostics: failure.diagnostics, classesChecked: report.classesChecked,
+                                                     scenariosChecked: report.scenariosChecked, claimsChecked: report.claimsChecked),
+                                         colour: Console.errIsTerminal))
+            Console.err("tebiki: \(failure.stage): \(failure.summary); nothing was published, \(output) is unchanged\n")
+        default:
             for d in failure.diagnostics { Console.err(d.oneLine + "\n") }
-            Console.err("tebiki: \(Stage.load.rawValue): the previous edition \(failure.edition) has errors; \(output) is unchanged\n")
-            throw ExitStatus(2)
+            Console.err("tebiki: \(failure.stage): \(failure.summary); \(output) is unchanged\n")
         }
-    }
-
-    /// Prints the check's errors (warnings are left to `tebiki check`) and refuses to publish on any.
-    private func refuseOnErrors(_ report: CheckReport, stage: Stage) throws(ExitStatus) {
-        guard report.hasErrors else { return }
-        let errors = CheckReport(diagnostics: report.diagnostics.filter { $0.severity == .error },
-                                 classesChecked: report.classesChecked, scenariosChecked: report.scenariosChecked,
-                                 claimsChecked: report.claimsChecked)
-        Console.err(CheckOutput.text(errors, colour: Console.errIsTerminal))
-        let count = errors.diagnostics.count
-        Console.err("tebiki: \(stage.rawValue): \(count) error\(count == 1 ? "" : "s"); nothing was published, \(output) is unchanged\n")
-        throw ExitStatus(1)
-    }
-
-    /// The layout and the style sheet, parsed and checked; a bad template names its file and line.
-    private func readTemplates() throws(ExitStatus) -> SiteTemplates {
-        let layoutFile = templates + "/layout.mustache", cssFile = templates + "/style.css"
-        func read(_ path: String) throws(ExitStatus) -> String {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                Console.err("tebiki: templates: cannot read \(path); give the templates directory with --templates; \(output) is unchanged\n")
-                throw ExitStatus(1)
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                Console.err("tebiki: templates: \(path) is not UTF-8 text; \(output) is unchanged\n")
-                throw ExitStatus(1)
-            }
-            return text
-        }
-        let layout = try read(layoutFile), css = try read(cssFile)
-        do throws(SiteBuildError) {
-            return try SiteTemplates(layout: layout, css: css, layoutName: layoutFile, cssName: cssFile)
-        } catch {
-            Console.err("tebiki: \(error.description); \(output) is unchanged\n")
-            throw ExitStatus(1)
-        }
+        return ExitStatus(failure.stage == .load ? 2 : 1)
     }
 }

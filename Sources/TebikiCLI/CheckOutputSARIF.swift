@@ -3,28 +3,18 @@ import TebikiEngine
 import TebikiModel
 
 /// `check --format sarif`: SARIF 2.1.0 for code-scanning tools. One run; the tool's rules are
-/// the identifiers reported (with their descriptions); each result has its location, related
+/// those reported, as `DiagnosticRule` defines them; each result has its location, related
 /// locations, the counterexample as a property, and a partial fingerprint that survives the
 /// problem moving to another line.
 package enum CheckOutputSARIF {
     package static func log(_ report: CheckReport) -> JSON {
-        var ruleIDs: [String] = []
-        var ruleIndex: [String: Int] = [:]
-        for d in report.diagnostics where ruleIndex[d.id] == nil {
-            ruleIndex[d.id] = 0
-            ruleIDs.append(d.id)
-        }
-        ruleIDs.sort()
-        for (k, id) in ruleIDs.enumerated() { ruleIndex[id] = k }
-        let rules: [JSON] = ruleIDs.map { id in
-            let known = CheckRule.rule(id)
-            let first = report.diagnostics.first { $0.id == id }
-            let text = known?.description ?? "Content error found while loading: \(id)."
-            let level = level(known?.severity ?? first?.severity ?? .error)
-            return .object([
-                ("id", .string(id)),
-                ("shortDescription", .object([("text", .string(text))])),
-                ("defaultConfiguration", .object([("level", .string(level))])),
+        let rules = Set(report.diagnostics.map(\.rule)).sorted { $0.id < $1.id }
+        let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1, $0) })
+        let ruleObjects: [JSON] = rules.map { rule in
+            .object([
+                ("id", .string(rule.id)),
+                ("shortDescription", .object([("text", .string(rule.explanation))])),
+                ("defaultConfiguration", .object([("level", .string(level(rule.severity)))])),
             ])
         }
         let results: [JSON] = report.diagnostics.map { d in
@@ -33,7 +23,7 @@ package enum CheckOutputSARIF {
             if !d.explanation.isEmpty { message += "\n" + d.explanation }
             var members: [(String, JSON)] = [
                 ("ruleId", .string(d.id)),
-                ("ruleIndex", .number(String(ruleIndex[d.id] ?? 0))),
+                ("ruleIndex", .number(String(ruleIndex[d.rule] ?? 0))),
                 ("level", .string(level(d.severity))),
                 ("message", .object([("text", .string(message))])),
             ]
@@ -52,7 +42,7 @@ package enum CheckOutputSARIF {
         let run: JSON = .object([
             ("tool", .object([("driver", .object([
                 ("name", .string("tebiki")),
-                ("rules", .array(rules)),
+                ("rules", .array(ruleObjects)),
             ]))])),
             ("columnKind", .string("unicodeCodePoints")),
             ("results", .array(results)),

@@ -59,7 +59,7 @@ struct DiffCommand: ParsableCommand {
                 let markdown = DiffMarkdown(diff: diff, before: beforeModel, after: afterModel, language: language).text
                 let title = afterModel.string("diff.title", language.id).replacingAll("{before}", with: before).replacingAll("{after}", with: after)
                 guard let page = DiffHTML.page(markdown: markdown, title: title, language: language.id) else {
-                    Console.err("tebiki: \(Stage.render.rawValue): cmark-gfm could not render the diff\n")
+                    Console.err("tebiki: \(Stage.render): cmark-gfm could not render the diff\n")
                     throw ExitStatus(2)
                 }
                 Console.out(page)

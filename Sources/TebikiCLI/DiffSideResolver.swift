@@ -16,14 +16,14 @@ package struct DiffSideResolver {
         if spec.hasPrefix("git:") { return try loadRevision(String(spec.dropFirst(4)), spec: spec) }
         let declared = ContentLoader.load(contentDirectory: contentDirectory).editions.map(\.id)
         if declared.contains(spec) {
-            return try Pipeline(contentDirectory: contentDirectory, edition: spec).loadModel()
+            return try Pipeline(content: contentDirectory, edition: spec).loadModel()
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: spec, isDirectory: &isDirectory), isDirectory.boolValue {
             guard FileManager.default.fileExists(atPath: spec + "/tebiki.yaml") else {
                 throw fail("\(spec) is a directory without tebiki.yaml; expected a content directory")
             }
-            return try Pipeline(contentDirectory: spec, edition: nil).loadModel()
+            return try Pipeline(content: spec, edition: nil).loadModel()
         }
         let editions = declared.isEmpty ? "none readable" : declared.joined(separator: ", ")
         throw fail("\"\(spec)\" is neither an edition of \(contentDirectory) (\(editions)), a content directory, nor git:REV")
@@ -58,7 +58,7 @@ package struct DiffSideResolver {
         guard FileManager.default.fileExists(atPath: directory + "/tebiki.yaml") else {
             throw fail("\(spec): \(prefix.isEmpty ? "" : prefix)tebiki.yaml is not in \(revision); expected a content directory there")
         }
-        return try Pipeline(contentDirectory: directory, edition: nil).loadModel()
+        return try Pipeline(content: directory, edition: nil).loadModel()
     }
 
     private func fail(_ message: String) -> ExitStatus {

@@ -51,7 +51,7 @@ struct ExplainCommand: ParsableCommand {
             let decoded = try readScenario(model: model)
             let decision: Decision
             do throws(EngineFailure) { decision = try Engine(model: model).evaluate(decoded) } catch {
-                Console.err("tebiki: \(Stage.evaluate.rawValue): \(error.message)\n")
+                Console.err("tebiki: \(Stage.evaluate): \(error.message)\n")
                 throw ExitStatus(2)
             }
             switch format {

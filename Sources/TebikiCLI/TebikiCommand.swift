@@ -20,7 +20,7 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The edition of the policy (default: the current one).", valueName: "id"))
     var edition: String?
 
-    var pipeline: Pipeline { Pipeline(contentDirectory: content, edition: edition) }
+    var pipeline: Pipeline { Pipeline(content: content, edition: edition) }
 }
 
 /// Runs a command body, mapping `ExitStatus` to the process exit code.

@@ -1,32 +1,32 @@
 import TebikiModel
 
 /// What `Checker` found: the diagnostics, and how much it proved.
-public struct CheckReport: Sendable, Hashable {
+package struct CheckReport: Sendable, Hashable {
     /// Every problem, sorted by place then identifier; the same problem found for many scenario
     /// classes is reported once, with the first counterexample.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// The scenario classes whose decisions and procedures were checked (every one the tables distinguish).
-    public var classesChecked: Int
+    package var classesChecked: Int
     /// The concrete scenarios evaluated (a class has one or two: the window's boundaries).
-    public var scenariosChecked: Int
+    package var scenariosChecked: Int
     /// The step lists of generated pages read back and compared with the model.
-    public var claimsChecked: Int
+    package var claimsChecked: Int
 
     /// Creates a report.
-    public init(diagnostics: [Diagnostic], classesChecked: Int, scenariosChecked: Int, claimsChecked: Int = 0) {
+    package init(diagnostics: [Diagnostic], classesChecked: Int, scenariosChecked: Int, claimsChecked: Int = 0) {
         self.diagnostics = diagnostics; self.classesChecked = classesChecked
         self.scenariosChecked = scenariosChecked; self.claimsChecked = claimsChecked
     }
 
     /// True when at least one diagnostic is an error: nothing may be published.
-    public var hasErrors: Bool { diagnostics.hasErrors }
+    package var hasErrors: Bool { diagnostics.hasErrors }
 
     /// How many diagnostics have `severity`.
-    public func count(_ severity: Diagnostic.Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+    package func count(_ severity: Diagnostic.Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
 
     /// The report with more diagnostics (the pages of a site on disk) and the step lists they checked,
     /// the same problem at the same place still reported once.
-    public func adding(_ more: [Diagnostic], claimsChecked claims: Int = 0) -> CheckReport {
+    package func adding(_ more: [Diagnostic], claimsChecked claims: Int = 0) -> CheckReport {
         CheckReport(diagnostics: CheckReport.merged(diagnostics + more), classesChecked: classesChecked,
                     scenariosChecked: scenariosChecked, claimsChecked: claimsChecked + claims)
     }

@@ -11,12 +11,12 @@ import TebikiRender
 ///
 /// The scenario classes are enumerated and decided once, when the checker is created; every
 /// checker reads them from there.
-public struct Checker: Sendable {
-    public let model: Model
+package struct Checker: Sendable {
+    package let model: Model
     let context: CheckContext
 
     /// Creates a checker and decides every scenario class of `model` once.
-    public init(model: Model) {
+    package init(model: Model) {
         self.model = model
         context = CheckContext(model: model)
     }
@@ -26,7 +26,7 @@ public struct Checker: Sendable {
     ///   - pages: generated pages (from memory or read from a site directory).
     ///   - claims: the step lists the site builder wrote, one per numbered list.
     ///   - siteDirectory: where `pages` were read from, for locations (nil: built in memory).
-    public func check(pages: [Page] = [], claims: [StepClaim] = [], siteDirectory: String? = nil) -> CheckReport {
+    package func check(pages: [Page] = [], claims: [StepClaim] = [], siteDirectory: String? = nil) -> CheckReport {
         var all = checkModel()
         if !claims.isEmpty { all += checkPages(pages, claims: claims, siteDirectory: siteDirectory) }
         return CheckReport(diagnostics: CheckReport.merged(all), classesChecked: context.classes.count,
@@ -34,15 +34,15 @@ public struct Checker: Sendable {
     }
 
     /// The scenario classes the checker decided, for the site builder to reuse.
-    public var decided: DecidedClasses { context.decided }
+    package var decided: DecidedClasses { context.decided }
 
     /// How many scenario classes the checker decided.
-    public var classesChecked: Int { context.classes.count }
+    package var classesChecked: Int { context.classes.count }
     /// How many concrete scenarios (class × boundary dates) the checker decided.
-    public var scenariosChecked: Int { context.decided.scenarioCount }
+    package var scenariosChecked: Int { context.decided.scenarioCount }
 
     /// The model's own diagnostics: tables, procedures against the engine, texts, hygiene.
-    public func checkModel() -> [Diagnostic] {
+    package func checkModel() -> [Diagnostic] {
         // Every checker beside the others, their findings in this fixed order. The table walk and
         // the procedure check spread their own work over every core too; `ParallelMap`'s pool
         // lets a waiting thread help with them, so the small checkers fill the gaps.
@@ -62,7 +62,7 @@ public struct Checker: Sendable {
     }
 
     /// The step lists of `pages` against the model (for a second set of pages, such as those on disk).
-    public func checkPages(_ pages: [Page], claims: [StepClaim], siteDirectory: String? = nil) -> [Diagnostic] {
+    package func checkPages(_ pages: [Page], claims: [StepClaim], siteDirectory: String? = nil) -> [Diagnostic] {
         PageChecker(context: context, siteDirectory: siteDirectory).run(pages: pages, claims: claims)
     }
 }

@@ -11,7 +11,7 @@ struct CitationChecker {
         for table in model.tables {
             for rule in table.rules {
                 if let problem = problem(rule.source, pages: pages) {
-                    out.append(Diagnostic(.error, "check.source.missing-citation", at: rule.location,
+                    out.append(Diagnostic(.checkSourceMissingCitation, at: rule.location,
                                           "row '\(rule.id)' of table '\(table.id)' \(problem)",
                                           explanation: "Every rule cites the passage it comes from: {page, line, quote}, and the decision that settles an open point."))
                 }
@@ -20,12 +20,12 @@ struct CitationChecker {
         for machine in model.machines {
             for action in machine.actions {
                 guard let source = action.source else {
-                    out.append(Diagnostic(.warning, "check.source.uncited-action", at: action.location,
+                    out.append(Diagnostic(.checkSourceUncitedAction, at: action.location,
                                           "action '\(action.id)' cites no source passage for its steps"))
                     continue
                 }
                 if let problem = problem(source, pages: pages) {
-                    out.append(Diagnostic(.error, "check.source.missing-citation", at: action.location, "action '\(action.id)' \(problem)"))
+                    out.append(Diagnostic(.checkSourceMissingCitation, at: action.location, "action '\(action.id)' \(problem)"))
                 }
             }
         }

@@ -25,7 +25,7 @@ struct DialogChecker {
                     "\(model.glossary[id: d]?.label[source] ?? d) (\(d)) at \(places[d]!.map(\.description).joined(separator: ", "))"
                 }
                 out.append(Diagnostic(
-                    .warning, "check.dialog.inconsistent-confirmation", at: places[odd]![0],
+                    .checkDialogInconsistentConfirmation, at: places[odd]![0],
                     "action '\(action.id)' is confirmed in \(order.count) different dialogs: \(named.joined(separator: "; and "))",
                     explanation: "One console action is confirmed in one dialog. Check the console and name the same dialog everywhere, or record why they differ.",
                     related: order.filter { $0 != odd }.flatMap { places[$0]! }))

@@ -12,7 +12,7 @@ struct GlossaryUsageChecker {
         }
         for machine in model.machines { for state in machine.states { if let s = state.status { used.insert(s) } } }
         return model.glossary.filter { !used.contains($0.id) }.map { element in
-            Diagnostic(.warning, "check.glossary.unused-element", at: element.location,
+            Diagnostic(.checkGlossaryUnusedElement, at: element.location,
                        "glossary element '\(element.id)' (\(element.label[model.sourceLanguage.id])) is named by no step, message or state",
                        explanation: "Name it where the console shows it, or remove it.")
         }

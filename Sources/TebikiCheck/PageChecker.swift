@@ -95,12 +95,12 @@ struct PageChecker {
             // The scenario as JSON, made only for a diagnostic.
             func example() -> String { context.counterexample(claim.scenario) }
             guard byPath[claim.path] != nil, let result = read[i] else {
-                out.append(Diagnostic(.error, "check.page.missing", at: pageStart,
+                out.append(Diagnostic(.checkPageMissing, at: pageStart,
                                       "the page \(claim.path) the site claims steps on does not exist", counterexample: example()))
                 continue
             }
             guard let expected = expectedVisible[claimExpected[i]] else {
-                out.append(Diagnostic(.error, "check.page.undecidable", at: pageStart,
+                out.append(Diagnostic(.checkPageUndecidable, at: pageStart,
                                       "the steps under #\(claim.anchor) are for a scenario the engine cannot decide, or for a language the model does not have (\(claim.language))",
                                       counterexample: example()))
                 continue
@@ -108,12 +108,12 @@ struct PageChecker {
             let items: [StepListReader.Item]
             switch result {
             case .noAnchor:
-                out.append(Diagnostic(.error, "check.page.anchor-missing", at: pageStart,
+                out.append(Diagnostic(.checkPageAnchorMissing, at: pageStart,
                                       "\(claim.path) has no heading #\(claim.anchor), where the site claims the steps are", counterexample: example()))
                 continue
             case .noList(let line):
                 if expected.isEmpty { continue }
-                out.append(Diagnostic(.error, "check.page.steps-missing", at: SourceLocation(file: file, line: line, column: 1),
+                out.append(Diagnostic(.checkPageStepsMissing, at: SourceLocation(file: file, line: line, column: 1),
                                       "no numbered list follows #\(claim.anchor) in \(claim.path); the model gives \(expected.count) steps",
                                       counterexample: example()))
                 continue
@@ -128,14 +128,14 @@ struct PageChecker {
                 let want = visibleTexts[expected[k]], found = visibleTexts[itemVisible[i][k]]
                 guard found != want else { continue }
                 out.append(Diagnostic(
-                    .error, "check.page.step-differs", at: SourceLocation(file: file, line: items[k].line, column: items[k].column),
+                    .checkPageStepDiffers, at: SourceLocation(file: file, line: items[k].line, column: items[k].column),
                     "step \(k + 1) under #\(claim.anchor) (\(claim.language)) is not the model's step \(k + 1)",
                     explanation: "Expected: \(want)\nFound:    \(found)\nThe page was edited after it was built, or the builder wrote other steps; rebuild the site from content/.",
                     counterexample: example()))
                 break
             }
             if items.count != expected.count {
-                out.append(Diagnostic(.error, "check.page.step-count", at: firstAt,
+                out.append(Diagnostic(.checkPageStepCount, at: firstAt,
                                       "the list under #\(claim.anchor) (\(claim.language)) has \(items.count) steps; the model gives \(expected.count)",
                                       counterexample: example()))
             }
@@ -144,7 +144,7 @@ struct PageChecker {
         let differing = counts.filter { _, lists in lists.contains { $0.1 != lists[0].1 } }
         for (key, lists) in differing.sorted(by: { ($0.key.anchor, $0.key.path, $0.key.scenario) < ($1.key.anchor, $1.key.path, $1.key.scenario) }) {
             let sorted = lists.sorted { $0.0 < $1.0 }
-            out.append(Diagnostic(.error, "check.page.languages-differ", at: sorted[0].2,
+            out.append(Diagnostic(.checkPageLanguagesDiffer, at: sorted[0].2,
                                   "the languages of the list #\(key.anchor) have different numbers of steps: \(sorted.map { "\($0.0) \($0.1)" }.joined(separator: ", "))",
                                   counterexample: context.counterexample(scenarios[key.scenario]), related: sorted.dropFirst().map(\.2)))
         }

@@ -29,7 +29,7 @@ final class ProcedureChecker: Sendable {
         for c in cases {
             switch c.decision {
             case .failure(let failure):
-                out.append(Diagnostic(.error, "check.engine.failure", at: nil,
+                out.append(Diagnostic(.checkEngineFailure, at: nil,
                                       "the engine cannot decide a possible scenario: \(failure.message)",
                                       counterexample: context.counterexample(c.input)))
             case .success(let decision):
@@ -42,15 +42,15 @@ final class ProcedureChecker: Sendable {
 
     private func check(_ decision: Decision, scenario: Scenario, input: @autoclosure () -> Scenario) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        func add(_ severity: Diagnostic.Severity, _ id: String, _ at: SourceLocation?, _ summary: String,
+        func add(_ rule: DiagnosticRule, _ at: SourceLocation?, _ summary: String,
                  _ explanation: String = "", related: [SourceLocation] = []) {
-            out.append(Diagnostic(severity, id, at: at, summary, explanation: explanation, counterexample: context.counterexample(input()), related: related))
+            out.append(Diagnostic(rule, at: at, summary, explanation: explanation, counterexample: context.counterexample(input()), related: related))
         }
 
         // The deciding row, found from the trace.
         guard let row = decidingRow(decision.trace), case .decide(let ruling) = row.result,
               let outcome = model.outcomes[id: ruling.outcome] else {
-            add(.error, "check.engine.no-deciding-row", nil, "the engine's decision names no deciding row")
+            add(.checkEngineNoDecidingRow, nil, "the engine's decision names no deciding row")
             return out
         }
 
@@ -59,7 +59,7 @@ final class ProcedureChecker: Sendable {
         var deadline: CalendarDate?
         if outcome.determinable, case .date(let start)? = scenario[window.countsFrom] { deadline = window.lastDay(from: start) }
         if decision.deadline != deadline {
-            add(.error, "check.steps.deadline-mismatch", row.location,
+            add(.checkStepsDeadlineMismatch, row.location,
                 "the deadline of row '\(row.id)' is \(decision.deadline?.description ?? "none"); the window gives \(deadline?.description ?? "none")")
         }
         var amount: Exact?
@@ -68,13 +68,13 @@ final class ProcedureChecker: Sendable {
         }
         let refundFollows = outcome.refunds && amount.map { !$0.isZero && !$0.isNegative } == true
         if refundFollows, decision.amount != amount {
-            add(.error, "check.steps.amount-mismatch", row.location,
+            add(.checkStepsAmountMismatch, row.location,
                 "the amount of row '\(row.id)' is \(decision.amount?.description ?? "none"); its formula gives \(amount?.description ?? "none")")
         }
 
         // The procedure, expanded here.
         guard let procedureID = ruling.procedure else {
-            if refundFollows { add(.error, "check.steps.missing-refund-step", row.location, "row '\(row.id)' refunds but names no procedure") }
+            if refundFollows { add(.checkStepsMissingRefundStep, row.location, "row '\(row.id)' refunds but names no procedure") }
             return out
         }
         guard let procedure = model.procedures[id: procedureID] else { return out }
@@ -83,7 +83,7 @@ final class ProcedureChecker: Sendable {
             var n = 1
             if let e = item.repeatCount {
                 guard let v = try? e.evaluate(in: scenario), v.denominator == 1, let k = Int(exactly: v.numerator), k >= 0 else {
-                    add(.error, "check.steps.bad-repeat", item.location, "the repeat count of '\(item.action)' in procedure '\(procedureID)' is not a whole number ≥ 0")
+                    add(.checkStepsBadRepeat, item.location, "the repeat count of '\(item.action)' in procedure '\(procedureID)' is not a whole number ≥ 0")
                     return out
                 }
                 n = k
@@ -95,11 +95,11 @@ final class ProcedureChecker: Sendable {
             // D16: nothing to do in the console when no refund can follow.
             let irreversible = expected.compactMap { model.action($0.action) }.filter(\.irreversible)
             if let first = irreversible.first {
-                add(.error, "check.steps.irreversible-without-refund", row.location,
+                add(.checkStepsIrreversibleWithoutRefund, row.location,
                     "row '\(row.id)' decides '\(outcome.id)' but its procedure '\(procedureID)' has the irreversible action '\(first.id)'; no irreversible step may be given when no refund can follow (D16)",
                     "Remove the procedure from the row: a reader who follows it loses the resource for nothing.", related: [first.location])
             } else {
-                add(.warning, "check.steps.procedure-without-refund", row.location,
+                add(.checkStepsProcedureWithoutRefund, row.location,
                     "row '\(row.id)' decides '\(outcome.id)', which refunds nothing, but names procedure '\(procedureID)'")
             }
         }
@@ -112,7 +112,7 @@ final class ProcedureChecker: Sendable {
         if !agree {
             let wanted = refundFollows ? expected.map { "\($0.action)#\($0.row)" } : []
             let given = decision.actions.map { "\($0.action)#\($0.row)" }
-            add(.error, "check.steps.engine-mismatch", procedure.location,
+            add(.checkStepsEngineMismatch, procedure.location,
                 "the engine gives the actions [\(given.joined(separator: ", "))] for row '\(row.id)'; the procedure gives [\(wanted.joined(separator: ", "))]")
         }
         guard refundFollows else { return out }
@@ -120,7 +120,7 @@ final class ProcedureChecker: Sendable {
         // Simulate the decision's actions on the state machines.
         guard let productID = scenario["product"].map(\.description), let product = model.products[id: productID],
               var simulator = StateSimulator(model: model, product: product, scenario: scenario) else {
-            add(.error, "check.steps.no-resources", nil, "the resources of the order cannot be set up from the scenario (a state fact without a state, or a count that is not a whole number)")
+            add(.checkStepsNoResources, nil, "the resources of the order cannot be set up from the scenario (a state fact without a state, or a count that is not a whole number)")
             return out
         }
         let requirementMachines = Set(product.refundRequires.map(\.machine))
@@ -135,13 +135,13 @@ final class ProcedureChecker: Sendable {
                 let place = itemOf(k)?.location ?? procedure.location
                 switch error {
                 case .unknownAction(let a):
-                    add(.error, "check.steps.unknown-action", place, "procedure '\(procedureID)' names no action '\(a)' of any state machine")
+                    add(.checkStepsUnknownAction, place, "procedure '\(procedureID)' names no action '\(a)' of any state machine")
                 case .notAllowed(let a, let m, let needs, let found):
-                    add(.error, "check.steps.action-not-allowed", place,
+                    add(.checkStepsActionNotAllowed, place,
                         "step \(k + 1) of procedure '\(procedureID)', '\(a)', needs the \(m) in \(needs.joined(separator: " or ")), but it is \(found.isEmpty ? "not there" : found.joined(separator: ", ")) at that point",
                         "The actions before it must bring the resource to a state it may be taken in; check for a missing or misplaced step.")
                 case .requirement(let a, let need, let found):
-                    add(.error, "check.steps.requirement-unmet", place,
+                    add(.checkStepsRequirementUnmet, place,
                         "step \(k + 1) of procedure '\(procedureID)', '\(a)', requires \(need) first, but it is \(found.joined(separator: ", "))")
                 }
                 return out
@@ -150,12 +150,12 @@ final class ProcedureChecker: Sendable {
             if resourceMachines.contains(action.machine), !requirementMachines.contains(action.machine) {
                 refundSteps += 1
                 if k != decision.actions.count - 1 {
-                    add(.error, "check.steps.refund-step-not-last", itemOf(k)?.location ?? procedure.location,
+                    add(.checkStepsRefundStepNotLast, itemOf(k)?.location ?? procedure.location,
                         "procedure '\(procedureID)' requests the refund ('\(action.id)') before its last step")
                 }
                 let unmet = simulator.unmet(product.refundRequires)
                 if !unmet.isEmpty {
-                    add(.error, "check.steps.refund-requirement-unmet", itemOf(k)?.location ?? procedure.location,
+                    add(.checkStepsRefundRequirementUnmet, itemOf(k)?.location ?? procedure.location,
                         "procedure '\(procedureID)' requests the refund while \(unmet.map { "\($0.machine) is \($0.state)" }.joined(separator: ", ")); product '\(product.id)' requires \(product.refundRequires.map(\.description).joined(separator: " or ")) first",
                         "A step that releases the resource is missing before '\(action.id)'.")
                 }
@@ -166,7 +166,7 @@ final class ProcedureChecker: Sendable {
                 if wait.mustEndInWindow, let deadline, end > deadline {
                     let warned = wait.warning.map { w in decision.warnings.contains { $0.warning == w } } ?? false
                     if !warned {
-                        add(.error, "check.steps.wait-without-warning", action.location,
+                        add(.checkStepsWaitWithoutWarning, action.location,
                             "the wait '\(action.id)' may end on \(end) (up to \(wait.maximum) \(wait.unit.rawValue)), after the deadline \(deadline), and no warning says so (D17)",
                             "Give the wait a `warning` with the last safe day to start.")
                     }
@@ -175,7 +175,7 @@ final class ProcedureChecker: Sendable {
             }
         }
         if refundSteps == 0 {
-            add(.error, "check.steps.missing-refund-step", procedure.location,
+            add(.checkStepsMissingRefundStep, procedure.location,
                 "row '\(row.id)' refunds, but procedure '\(procedureID)' never requests the refund")
         }
         return out

@@ -12,7 +12,7 @@ struct ReconstructedLabelChecker {
             for language in element.reconstructed.sorted() {
                 let note = element.note?.trimmingSpaces.isEmpty == false ? element.note! : ""
                 out.append(Diagnostic(
-                    .warning, "check.glossary.reconstructed-label", at: element.label.location(language, or: element.location),
+                    .checkGlossaryReconstructedLabel, at: element.label.location(language, or: element.location),
                     "the \(language) label of '\(element.id)' (\(element.label[language])) is a reconstruction: the source page lost it; confirm it in the console",
                     explanation: note.isEmpty ? "The element has no note saying where the reconstruction comes from; add one." : "Note: \(note)"))
             }

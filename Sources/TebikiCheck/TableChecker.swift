@@ -63,7 +63,7 @@ struct TableChecker {
     private func gap(table id: String, scenario: Scenario) -> Diagnostic? {
         guard let table = model.tables[id: id] else { return nil }
         return Diagnostic(
-            .error, "check.table.gap", at: table.location,
+            .checkTableGap, at: table.location,
             "no row of table '\(id)' matches a possible scenario; every combination of fact values must reach a row",
             explanation: "Add a row for this case, or widen a row's cells. The facts the table reads: \(table.inputs.joined(separator: ", ")).",
             counterexample: context.counterexample(scenario))
@@ -74,7 +74,7 @@ struct TableChecker {
         let rows = rules.compactMap { r in table.rules.first { $0.id == r } }
         guard let last = rows.last else { return nil }
         return Diagnostic(
-            .error, "check.table.overlap", at: last.location,
+            .checkTableOverlap, at: last.location,
             "rows \(rules.map { "'\($0)'" }.joined(separator: " and ")) of table '\(id)' (hit policy unique) both match one scenario; at most one row may match",
             explanation: "Narrow one row's cells so that the rows exclude each other, or make the table's hit policy 'first' if the order decides.",
             counterexample: context.counterexample(scenario), related: rows.dropLast().map(\.location))
@@ -256,7 +256,7 @@ struct TableChecker {
 
         for (t, table) in tables.enumerated() {
             guard w.reached[t] else {
-                out.append(Diagnostic(.warning, "check.table.unreachable-table", at: table.location,
+                out.append(Diagnostic(.checkTableUnreachableTable, at: table.location,
                                       "no scenario reaches table '\(table.id)'; no row of the entry table hands over to it",
                                       explanation: "Hand over to it with a `next` row, or remove it."))
                 continue
@@ -264,13 +264,13 @@ struct TableChecker {
             for (k, rule) in table.rules.enumerated() where !w.fired[t][k] {
                 if w.matched[t][k], let (scenario, winner) = w.witness[t][k] {
                     out.append(Diagnostic(
-                        .error, "check.table.shadowed-row", at: rule.location,
+                        .checkTableShadowedRow, at: rule.location,
                         "row '\(rule.id)' of table '\(table.id)' never decides: an earlier row ('\(winner)') wins every scenario it matches",
                         explanation: "With hit policy 'first' the first matching row wins. Move the row up, or narrow the earlier row.",
                         counterexample: context.counterexample(scenario)))
                 } else if !w.matched[t][k] {
                     out.append(Diagnostic(
-                        .error, "check.table.unreachable-row", at: rule.location,
+                        .checkTableUnreachableRow, at: rule.location,
                         "row '\(rule.id)' of table '\(table.id)' matches no possible scenario",
                         explanation: "Its cells cannot all hold for any scenario that reaches the table (a value a fact never takes, or cells that contradict the tables before it)."))
                 }
@@ -318,11 +318,11 @@ struct TableChecker {
                 let key = rule.conditions.filter { $0.test != .any }.map { "\($0.fact) \($0.test)" }.sorted()
                 guard let earlier = seen[key] else { seen[key] = rule; continue }
                 if earlier.result == rule.result {
-                    out.append(Diagnostic(.warning, "check.table.duplicate-row", at: rule.location,
+                    out.append(Diagnostic(.checkTableDuplicateRow, at: rule.location,
                                           "row '\(rule.id)' of table '\(table.id)' repeats row '\(earlier.id)': same cells, same result",
                                           explanation: "Remove one of them.", related: [earlier.location]))
                 } else {
-                    out.append(Diagnostic(.error, "check.table.conflicting-rows", at: rule.location,
+                    out.append(Diagnostic(.checkTableConflictingRows, at: rule.location,
                                           "rows '\(earlier.id)' and '\(rule.id)' of table '\(table.id)' have the same cells but decide differently",
                                           explanation: "The source cannot say both; keep the row the cited passage supports.", related: [earlier.location]))
                 }

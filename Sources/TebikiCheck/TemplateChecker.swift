@@ -15,7 +15,7 @@ struct TemplateChecker {
         let languages = model.languages.map(\.id)
         for element in model.glossary {
             for language in languages where element.label[language].trimmingSpaces.isEmpty {
-                out.append(Diagnostic(.error, "check.glossary.empty-label", at: element.label.location(language, or: element.location),
+                out.append(Diagnostic(.checkGlossaryEmptyLabel, at: element.label.location(language, or: element.location),
                                       "the \(language) label of glossary element '\(element.id)' is empty; every step that names it would show nothing",
                                       explanation: "Give the label as the console shows it in \(language)."))
             }
@@ -23,19 +23,19 @@ struct TemplateChecker {
         for text in ModelTexts(model: model).templates {
             let reference = languages.first.map { text.template[$0] } ?? Template(segments: [])
             for name in Set(reference.placeholders).sorted() where !model.glossary.contains(id: name) && !Self.engineValues.contains(name) {
-                out.append(Diagnostic(.error, "check.text.unknown-placeholder", at: text.location,
+                out.append(Diagnostic(.checkTextUnknownPlaceholder, at: text.location,
                                       "\(text.owner) names '{\(name)}', which is neither a glossary element nor a value the engine supplies",
                                       suggestion: nearestName(to: name, in: model.glossary.ids)))
             }
             for language in languages.dropFirst() {
                 let other = text.template[language]
                 if reference.placeholders.sorted() != other.placeholders.sorted() {
-                    out.append(Diagnostic(.error, "check.text.placeholder-mismatch", at: text.template.source.location(language, or: text.location),
+                    out.append(Diagnostic(.checkTextPlaceholderMismatch, at: text.template.source.location(language, or: text.location),
                                           "the \(language) text of \(text.owner) has the placeholders [\(other.placeholders.joined(separator: ", "))]; the \(languages[0]) text has [\(reference.placeholders.joined(separator: ", "))]"))
                 }
                 let a = Self.numbers(in: reference), b = Self.numbers(in: other)
                 if a != b {
-                    out.append(Diagnostic(.error, "check.text.number-mismatch", at: text.template.source.location(language, or: text.location),
+                    out.append(Diagnostic(.checkTextNumberMismatch, at: text.template.source.location(language, or: text.location),
                                           "the \(language) text of \(text.owner) has the numbers [\(b.sorted().joined(separator: ", "))]; the \(languages[0]) text has [\(a.sorted().joined(separator: ", "))]",
                                           explanation: "A translation keeps every number of its source (days, counts, amounts)."))
                 }

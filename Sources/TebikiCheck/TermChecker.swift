@@ -22,7 +22,7 @@ struct TermChecker {
                     nearest[term] = .some(byLength[term.unicodeScalars.count]?.first { Self.differsByOne($0, term) })
                 }
                 guard let near = nearest[term] ?? nil else { continue }
-                out.append(Diagnostic(.error, "check.text.near-miss-term", at: location,
+                out.append(Diagnostic(.checkTextNearMissTerm, at: location,
                                       "\(owner) writes '\(term)', which is not a glossary term; the glossary has '\(near)'",
                                       explanation: "Write the glossary's term, or add the new term to the glossary.", suggestion: near))
             }

@@ -59,7 +59,7 @@ public enum ContentLoader {
         }
         guard let entry = site.editions.first(where: { $0.id == wanted }) else {
             if edition != nil {
-                ctx.error("content.unknown-reference", at: site.editionsLocation,
+                ctx.error(.contentUnknownReference, at: site.editionsLocation,
                           "no edition '\(wanted)' is declared in tebiki.yaml; the editions are \(ctx.list(site.editions.map(\.id)))",
                           suggestion: nearestName(to: wanted, in: site.editions.map(\.id)))
             }
@@ -259,10 +259,10 @@ public enum ContentLoader {
         let shown = "\(source.name)/\(path)"
         switch source.read(path) {
         case .failure(.missing):
-            log.error("content.missing-file", at: nil, "\(shown) does not exist; an edition folder holds \(editionFiles.joined(separator: ", "))")
+            log.error(.contentMissingFile, at: nil, "\(shown) does not exist; an edition folder holds \(editionFiles.joined(separator: ", "))")
             return nil
         case .failure(.unreadable(let why)):
-            log.error("content.missing-file", at: nil, "\(shown) cannot be read: \(why)")
+            log.error(.contentMissingFile, at: nil, "\(shown) cannot be read: \(why)")
             return nil
         case .success(let text):
             let file = SourceFile(path: shown, text: text)

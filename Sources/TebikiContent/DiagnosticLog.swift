@@ -4,9 +4,9 @@ import TebikiModel
 final class DiagnosticLog {
     private(set) var diagnostics: [Diagnostic] = []
 
-    /// Records an error.
-    func error(_ id: String, at location: SourceLocation?, _ summary: String, explanation: String = "", suggestion: String? = nil) {
-        diagnostics.append(Diagnostic(.error, id, at: location, summary, explanation: explanation, suggestion: suggestion))
+    /// Records a diagnostic of `rule` (every rule of the loader is an error).
+    func error(_ rule: DiagnosticRule, at location: SourceLocation?, _ summary: String, explanation: String = "", suggestion: String? = nil) {
+        diagnostics.append(Diagnostic(rule, at: location, summary, explanation: explanation, suggestion: suggestion))
     }
 
     /// Records a diagnostic as it is.

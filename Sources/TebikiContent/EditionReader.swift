@@ -13,7 +13,7 @@ struct EditionReader {
         f.what = "the edition"
         let id = ctx.id(f, "id")
         if let id, id.value != expectedID {
-            ctx.error("content.invalid-value", at: id.location,
+            ctx.error(.contentInvalidValue, at: id.location,
                       "the edition's id is '\(id.value)' but tebiki.yaml declares this folder as edition '\(expectedID)'")
         }
         let date = ctx.date(f, "date")
@@ -39,10 +39,10 @@ struct EditionReader {
         if let n = f["currency"], let c = ctx.fields(n, "'currency' of the edition", required: ["code", "places"]) {
             let code = ctx.text(c, "code"), places = ctx.integer(c, "places")
             if let code, !(code.value.count == 3 && code.value.allSatisfy { $0.isASCII && $0.isUppercase }) {
-                ctx.error("content.invalid-value", at: code.location, "'code' of the currency must be an ISO 4217 code such as USD, found '\(code.value)'")
+                ctx.error(.contentInvalidValue, at: code.location, "'code' of the currency must be an ISO 4217 code such as USD, found '\(code.value)'")
             }
             if let places, !(0...6).contains(places), let pn = c["places"] {
-                ctx.error("content.invalid-value", at: pn.location, "'places' of the currency must be 0 to 6, found \(places)")
+                ctx.error(.contentInvalidValue, at: pn.location, "'places' of the currency must be 0 to 6, found \(places)")
             }
             if let code, let places { currency = (code.value, places) }
         }
@@ -51,18 +51,18 @@ struct EditionReader {
         if let n = f["window"], let w = ctx.fields(n, "'window' of the edition", required: ["length", "unit", "counts_from"], optional: ["request"]) {
             let length = ctx.integer(w, "length")
             if let length, length < 0, let ln = w["length"] {
-                ctx.error("content.invalid-value", at: ln.location, "'length' of the window must be 0 or more, found \(length)")
+                ctx.error(.contentInvalidValue, at: ln.location, "'length' of the window must be 0 or more, found \(length)")
             }
             let unit = ctx.choice(w, "unit", as: Window.Unit.self)
             let from = ctx.id(w, "counts_from")
             if let from, let signature = ctx.fact(from.value, at: from.location, "'counts_from' of the window"),
                let type = signature.type, type != .date {
-                ctx.error("content.invalid-value", at: from.location, "'counts_from' of the window must be a date fact; '\(from.value)' is \(type.rawValue)")
+                ctx.error(.contentInvalidValue, at: from.location, "'counts_from' of the window must be a date fact; '\(from.value)' is \(type.rawValue)")
             }
             var request: FactID?
             if let r = ctx.id(w, "request"), let signature = ctx.fact(r.value, at: r.location, "'request' of the window") {
                 if let type = signature.type, type != .date {
-                    ctx.error("content.invalid-value", at: r.location, "'request' of the window must be a date fact; '\(r.value)' is \(type.rawValue)")
+                    ctx.error(.contentInvalidValue, at: r.location, "'request' of the window must be a date fact; '\(r.value)' is \(type.rawValue)")
                 } else {
                     request = r.value
                 }

@@ -43,10 +43,10 @@ struct FactsReader {
             if let n = f["values"] {
                 values = enumValues(n, f.what)
             } else {
-                ctx.error("content.missing-key", at: f.location, "\(f.what) is an enum and lacks the required key 'values'")
+                ctx.error(.contentMissingKey, at: f.location, "\(f.what) is an enum and lacks the required key 'values'")
             }
         } else if let type, let key = f.keyLocation("values") {
-            ctx.error("content.invalid-value", at: key, "\(f.what) is a \(type.rawValue) fact; only enum facts have 'values'")
+            ctx.error(.contentInvalidValue, at: key, "\(f.what) is a \(type.rawValue) fact; only enum facts have 'values'")
         }
         if let id, isFirst {
             ctx.facts[id.value] = FactSignature(type: type, values: values?.ids ?? [])
@@ -63,7 +63,7 @@ struct FactsReader {
             let id = ctx.id(f, "id")
             if let id {
                 if let first = seen[id.value] {
-                    ctx.error("content.duplicate-id", at: id.location,
+                    ctx.error(.contentDuplicateID, at: id.location,
                               "\(what) already has the value '\(id.value)' on line \(first.line); values are unique within their fact")
                 } else {
                     seen[id.value] = id.location
@@ -88,24 +88,24 @@ struct FactsReader {
             switch FactValueText.parse(t.value, for: signature) {
             case .success(let v): defaultValue = v
             case .failure(.unknownValue):
-                ctx.error("content.unknown-reference", at: t.location,
+                ctx.error(.contentUnknownReference, at: t.location,
                           "'default' of \(f.what) is '\(t.value)', which is not one of its values (\(signature.values.joined(separator: ", ")))",
                           suggestion: nearestName(to: t.value, in: signature.values))
             case .failure(.wrongType(let expected)):
-                ctx.error("content.invalid-value", at: t.location, "'default' of \(f.what) must be \(expected), found '\(t.value)'")
+                ctx.error(.contentInvalidValue, at: t.location, "'default' of \(f.what) must be \(expected), found '\(t.value)'")
             }
         }
         if required == true, f.has("default"), let key = f.keyLocation("required") {
-            ctx.error("content.invalid-value", at: key, "\(f.what) has a default, so it is never required; remove 'required' or 'default'")
+            ctx.error(.contentInvalidValue, at: key, "\(f.what) has a default, so it is never required; remove 'required' or 'default'")
         }
         let minimum = bound(f, "min", signature)
         let maximum = bound(f, "max", signature)
         var notBefore: FactID?
         if let n = f["not_before"], let other = ctx.id(n, "'not_before' of \(f.what)") {
             if p.type != nil && p.type != .date {
-                ctx.error("content.invalid-value", at: other.location, "'not_before' applies to date facts; \(f.what) is not one")
+                ctx.error(.contentInvalidValue, at: other.location, "'not_before' applies to date facts; \(f.what) is not one")
             } else if let s = ctx.fact(other.value, at: other.location, "'not_before' of \(f.what)"), let t = s.type, t != .date {
-                ctx.error("content.invalid-value", at: other.location, "'not_before' of \(f.what) must name a date fact; '\(other.value)' is \(t.rawValue)")
+                ctx.error(.contentInvalidValue, at: other.location, "'not_before' of \(f.what) must name a date fact; '\(other.value)' is \(t.rawValue)")
             } else {
                 notBefore = other.value
             }
@@ -114,7 +114,7 @@ struct FactsReader {
         let help = ctx.localized(f, "help")
         let derivation = f["derive"].flatMap { derive($0, f.what, type: p.type) }
         if !f.has("derive") && !f.has("question") {
-            ctx.error("content.missing-key", at: f.location, "\(f.what) is an input fact and lacks the required key 'question'")
+            ctx.error(.contentMissingKey, at: f.location, "\(f.what) is an input fact and lacks the required key 'question'")
         }
         let partitions = ctx.sequence(f, "partitions")?.compactMap { partition($0, f.what, fact: p.id?.value, signature) }
         guard let id = p.id, let type = p.type else { return nil }
@@ -134,13 +134,13 @@ struct FactsReader {
             switch FactValueText.parse(t.value, for: signature) {
             case .success(let v): sample = v
             case .failure(.unknownValue):
-                ctx.error("content.unknown-reference", at: t.location, "'sample' of \(f.what) is '\(t.value)', which is not a value of the fact",
+                ctx.error(.contentUnknownReference, at: t.location, "'sample' of \(f.what) is '\(t.value)', which is not a value of the fact",
                           suggestion: nearestName(to: t.value, in: signature.values))
             case .failure(.wrongType(let expected)):
-                ctx.error("content.invalid-value", at: t.location, "'sample' of \(f.what) must be \(expected), found '\(t.value)'")
+                ctx.error(.contentInvalidValue, at: t.location, "'sample' of \(f.what) must be \(expected), found '\(t.value)'")
             }
             if let test, let sample, let fact, test.factsCompared.isEmpty, !test.matches(sample, in: Scenario([fact: sample])) {
-                ctx.error("content.invalid-value", at: t.location, "'sample' of \(f.what) is \(sample), which does not pass its test '\(test)'")
+                ctx.error(.contentInvalidValue, at: t.location, "'sample' of \(f.what) is \(sample), which does not pass its test '\(test)'")
             }
         }
         let label = ctx.localized(f, "label")
@@ -152,13 +152,13 @@ struct FactsReader {
     private func bound(_ f: Fields, _ key: String, _ signature: FactSignature) -> UnaryTest.Operand? {
         guard let n = f[key], let t = ctx.text(n, "'\(key)' of \(f.what)"), let type = signature.type else { return nil }
         guard type == .integer || type == .decimal else {
-            ctx.error("content.invalid-value", at: f.keyLocation(key) ?? t.location,
+            ctx.error(.contentInvalidValue, at: f.keyLocation(key) ?? t.location,
                       "'\(key)' applies to integer and decimal facts; \(f.what) is \(type == .enumeration ? "an enum" : type.rawValue)")
             return nil
         }
         if let other = ctx.facts[t.value] {
             if let ot = other.type, ot != .integer && ot != .decimal {
-                ctx.error("content.invalid-value", at: t.location, "'\(key)' of \(f.what) names '\(t.value)', which is not a number fact")
+                ctx.error(.contentInvalidValue, at: t.location, "'\(key)' of \(f.what) names '\(t.value)', which is not a number fact")
                 return nil
             }
             return .fact(t.value)
@@ -167,7 +167,7 @@ struct FactsReader {
         if let c = t.value.unicodeScalars.first, c.properties.isAlphabetic || c == "_" {
             _ = ctx.fact(t.value, at: t.location, "'\(key)' of \(f.what)")
         } else {
-            ctx.error("content.invalid-value", at: t.location,
+            ctx.error(.contentInvalidValue, at: t.location,
                       "'\(key)' of \(f.what) must be \(FactValueText.expectation(type)) or a fact id, found '\(t.value)'")
         }
         return nil
@@ -178,19 +178,19 @@ struct FactsReader {
         guard let f = ctx.fields(node, "'derive' of \(what)", required: [], optional: kinds) else { return nil }
         let present = kinds.filter { f.has($0) }
         guard present.count == 1 else {
-            ctx.error("content.invalid-value", at: f.location,
+            ctx.error(.contentInvalidValue, at: f.location,
                       "'derive' of \(what) must have exactly one of \(ctx.list(kinds)); found \(present.isEmpty ? "none" : ctx.list(present))")
             return nil
         }
         func needs(_ t: FactType, _ why: String) {
             if let type, type != t, let key = f.keyLocation(present[0]) {
-                ctx.error("content.invalid-value", at: key, "\(what) is \(type == .enumeration ? "an enum" : type.rawValue) but \(why) gives \(t.rawValue == "enum" ? "an enum" : t.rawValue) values")
+                ctx.error(.contentInvalidValue, at: key, "\(what) is \(type == .enumeration ? "an enum" : type.rawValue) but \(why) gives \(t.rawValue == "enum" ? "an enum" : t.rawValue) values")
             }
         }
         switch present[0] {
         case "expression":
             if let type, type != .integer, type != .decimal, let key = f.keyLocation("expression") {
-                ctx.error("content.invalid-value", at: key, "\(what) is derived by an expression, so it must be an integer or decimal fact")
+                ctx.error(.contentInvalidValue, at: key, "\(what) is derived by an expression, so it must be an integer or decimal fact")
             }
             return ctx.expression(f, "expression").map { .expression($0) }
         default:
@@ -198,7 +198,7 @@ struct FactsReader {
             needs(key == "within_window" ? .boolean : .integer, key)
             guard let date = ctx.id(f, key) else { return nil }
             if let s = ctx.fact(date.value, at: date.location, "'\(key)' of \(what)"), let t = s.type, t != .date {
-                ctx.error("content.invalid-value", at: date.location, "'\(key)' of \(what) must name a date fact; '\(date.value)' is \(t.rawValue)")
+                ctx.error(.contentInvalidValue, at: date.location, "'\(key)' of \(what) must name a date fact; '\(date.value)' is \(t.rawValue)")
                 return nil
             }
             return key == "within_window" ? .withinWindow(date.value) : .dayOfWindow(date.value)

@@ -20,7 +20,7 @@ struct GlossaryReader {
         let untitled = ctx.bool(f, "untitled")
         let reconstructed = ctx.sequence(f, "reconstructed").map { $0.compactMap(language) } ?? []
         if !reconstructed.isEmpty, note == nil {
-            ctx.error("content.missing-key", at: f.location,
+            ctx.error(.contentMissingKey, at: f.location,
                       "\(f.what) has a 'reconstructed' label but no 'note'; the note says what the source page lost and where the label comes from")
         }
         guard let id, let kind, let label else { return nil }
@@ -33,7 +33,7 @@ struct GlossaryReader {
     private func language(_ node: YNode) -> LanguageID? {
         guard let id = ctx.id(node, "a language of 'reconstructed'") else { return nil }
         if ctx.languagesKnown, !ctx.languages.contains(id.value) {
-            ctx.error("content.unknown-reference", at: id.location,
+            ctx.error(.contentUnknownReference, at: id.location,
                       "unknown language '\(id.value)' in 'reconstructed'; expected one of the languages of tebiki.yaml: \(ctx.list(ctx.languages))",
                       suggestion: nearestName(to: id.value, in: ctx.languages))
             return nil

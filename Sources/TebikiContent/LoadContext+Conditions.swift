@@ -16,7 +16,7 @@ extension LoadContext {
         for (key, value) in entries {
             guard let signature = fact(key.value, at: key.location, what()) else { continue }
             if let inputs, !inputs.facts.contains(key.value) {
-                error("content.invalid-value", at: key.location,
+                error(.contentInvalidValue, at: key.location,
                       "\(what()) tests '\(key.value)', which is not among the inputs of table '\(inputs.table)' (\(list(inputs.list))); add it to the inputs or test another fact")
                 continue
             }

@@ -7,7 +7,7 @@ extension LoadContext {
         guard let t = text(node, what) else { return nil }
         switch Expression.parse(t.value) {
         case .failure(let problem):
-            error("content.bad-expression", at: node.location(offset: problem.offset),
+            error(.contentBadExpression, at: node.location(offset: problem.offset),
                   "\(what) is not a valid expression: \(problem.message)",
                   explanation: "Expressions use + - * /, parentheses, decimal numbers and fact ids.")
             return nil
@@ -16,7 +16,7 @@ extension LoadContext {
                 // The exact column is found only for a diagnostic (it reads the line again).
                 guard let signature = fact(name, at: node.location(offset: offset), what), let type = signature.type else { continue }
                 if type != .integer && type != .decimal {
-                    error("content.bad-expression", at: node.location(offset: offset),
+                    error(.contentBadExpression, at: node.location(offset: offset),
                           "fact '\(name)' in \(what) is a \(type == .enumeration ? "enum" : type.rawValue) fact; expressions read integer and decimal facts")
                 }
             }
@@ -29,7 +29,7 @@ extension LoadContext {
         guard let t = id(node, what) else { return nil }
         let parts = t.value.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            error("content.invalid-value", at: t.location, "\(what) must name a state as machine.state, found '\(t.value)'")
+            error(.contentInvalidValue, at: t.location, "\(what) must name a state as machine.state, found '\(t.value)'")
             return nil
         }
         let reference = StateReference(machine: String(parts[0]), state: String(parts[1]))
@@ -51,16 +51,16 @@ extension LoadContext {
         if let page { refer(.page, page, .key("page", of: what)) }
         var line = integer(f, "line")
         if let l = line, l < 1, let n = f["line"] {
-            error("content.invalid-value", at: n.location, "'line' of \(what) must be 1 or more (lines are 1-based), found \(l)")
+            error(.contentInvalidValue, at: n.location, "'line' of \(what) must be 1 or more (lines are 1-based), found \(l)")
             line = nil
         }
         let quote = text(f, "quote")
         if let quote, quote.value.unicodeScalars.allSatisfy({ $0.isWhiteSpace }) {
-            error("content.invalid-value", at: quote.location, "'quote' of \(what) is empty; quote the exact words of the page")
+            error(.contentInvalidValue, at: quote.location, "'quote' of \(what) is empty; quote the exact words of the page")
         }
         let decision = text(f, "decision")
         if let d = decision, !(d.value.count >= 2 && d.value.first == "D" && d.value.dropFirst().allSatisfy(\.isASCII) && Int(d.value.dropFirst()) != nil) {
-            error("content.invalid-value", at: d.location, "'decision' of \(what) must name a decision such as D11, found '\(d.value)'")
+            error(.contentInvalidValue, at: d.location, "'decision' of \(what) must name a decision such as D11, found '\(d.value)'")
         }
         guard let page, let line, let quote else { return nil }
         return SourceCitation(page: page.value, line: line, quote: quote.value, decision: decision?.value)

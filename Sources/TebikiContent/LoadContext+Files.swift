@@ -8,7 +8,7 @@ extension LoadContext {
             return layeredRoot(node, file: file, over: base, required: required, optional: optional)
         }
         guard let node else {
-            error("content.wrong-type", at: file.location(line: 1, column: 1),
+            error(.contentWrongType, at: file.location(line: 1, column: 1),
                   "the file is empty; expected a mapping with the keys \(list((required + optional).map { "'\($0)'" }))")
             return nil
         }

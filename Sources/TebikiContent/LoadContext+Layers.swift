@@ -14,7 +14,7 @@ extension LoadContext {
     func layeredRoot(_ node: YNode?, file: SourceFile, over base: EditionLayer, required: [String], optional: [String]) -> Fields? {
         let baseFields = root(base.node, file: base.file, required: required, optional: optional)
         guard let node else {
-            error("content.wrong-type", at: file.location(line: 1, column: 1),
+            error(.contentWrongType, at: file.location(line: 1, column: 1),
                   "the file is empty; in an edition that extends '\(base.edition)', leave a file out to take it unchanged from that edition")
             return nil
         }
@@ -24,7 +24,7 @@ extension LoadContext {
         var sections = baseFields?.sections ?? [:]
         for (key, value) in written {
             guard allowed.contains(key.value) else {
-                error("content.unknown-key", at: key.location,
+                error(.contentUnknownKey, at: key.location,
                       "unknown key '\(key.value)' in the file's top level; expected one of: \(list(allowed))",
                       suggestion: nearestName(to: key.value, in: allowed))
                 continue
@@ -34,7 +34,7 @@ extension LoadContext {
             if baseItems != nil || isChangeMapping(value) {
                 let section = "'\(key.value)'"
                 guard value.kind == .mapping else {
-                    error("content.wrong-type", at: value.location,
+                    error(.contentWrongType, at: value.location,
                           "\(section) must be a mapping of changes to edition '\(base.edition)' (\(list(Self.changeKeys)), each optional), found \(value.kindPhrase); this edition extends '\(base.edition)' (tebiki.yaml)")
                     continue
                 }
@@ -67,13 +67,13 @@ extension LoadContext {
 
         func claim(_ id: Located<String>, _ verb: String) -> Int? {
             if let first = touched[id.value] {
-                error("content.duplicate-id", at: id.location,
+                error(.contentDuplicateID, at: id.location,
                       "\(verb) '\(id.value)' in \(section), which line \(first.line) already changes; an element is added, replaced or removed once")
                 return nil
             }
             touched[id.value] = id.location
             guard let i = position[id.value] else {
-                error("content.unknown-reference", at: id.location,
+                error(.contentUnknownReference, at: id.location,
                       "\(verb) '\(id.value)', but \(section) of edition '\(base.edition)' (\(base.file.path)) has no element with that id; expected one of its ids",
                       suggestion: nearestName(to: id.value, in: baseIDs))
                 return nil
@@ -83,7 +83,7 @@ extension LoadContext {
 
         for item in f["replace"].flatMap({ sequence($0, "'replace' of \(what)") }) ?? [] {
             guard let id = elementID(item) else {
-                error("content.missing-key", at: item.location, "an element in 'replace' of \(what) lacks its 'id'; it replaces the element of edition '\(base.edition)' with that id")
+                error(.contentMissingKey, at: item.location, "an element in 'replace' of \(what) lacks its 'id'; it replaces the element of edition '\(base.edition)' with that id")
                 continue
             }
             if let i = claim(id, "replace names") { result[i] = item }
@@ -97,13 +97,13 @@ extension LoadContext {
             if let id = elementID(item) {
                 if let i = position[id.value] {
                     let existing = baseItems[i].location
-                    error("content.duplicate-id", at: id.location,
+                    error(.contentDuplicateID, at: id.location,
                           "add names '\(id.value)', but edition '\(base.edition)' already declares it in \(section) (\(existing)); use 'replace' to change it",
                           suggestion: "replace")
                     continue
                 }
                 if let first = touched[id.value] {
-                    error("content.duplicate-id", at: id.location,
+                    error(.contentDuplicateID, at: id.location,
                           "add names '\(id.value)' in \(section), which line \(first.line) already adds; an element is added once")
                     continue
                 }

@@ -19,7 +19,7 @@ extension LoadContext {
         var nodes: [LanguageID: YNode] = [:]
         for (key, value) in entries {
             if languagesKnown && !languages.contains(key.value) {
-                error("content.unknown-language", at: key.location,
+                error(.contentUnknownLanguage, at: key.location,
                       "'\(key.value)' is not a declared language in \(what()); the languages are \(list(languages)) (tebiki.yaml)",
                       suggestion: nearestName(to: key.value, in: languages))
                 continue
@@ -32,14 +32,14 @@ extension LoadContext {
                 continue
             }
             if text.unicodeScalars.allSatisfy({ $0.isWhiteSpace }) {
-                error("content.missing-translation", at: value.location, "the \(key.value) text of \(what()) is empty; every language needs a text")
+                error(.contentMissingTranslation, at: value.location, "the \(key.value) text of \(what()) is empty; every language needs a text")
             }
             values[key.value] = text
             locations[key.value] = value.location
             if keepingNodes { nodes[key.value] = value }
         }
         for language in languages where values[language] == nil && !entries.contains(where: { $0.key.value == language }) {
-            error("content.missing-translation", at: node.location,
+            error(.contentMissingTranslation, at: node.location,
                   "\(what()) lacks the \(language) text; every declared language (\(list(languages))) needs one")
         }
         return (Localized(values, locations: locations), nodes)
@@ -54,7 +54,7 @@ extension LoadContext {
             guard let source = text.values[language], let valueNode = nodes[language] else { continue }
             switch Template.parse(source) {
             case .failure(let problem):
-                error("content.template-syntax", at: valueNode.location(offset: problem.offset),
+                error(.contentTemplateSyntax, at: valueNode.location(offset: problem.offset),
                       "the \(language) text of \(what) is not a valid template: \(problem.message)")
             case .success(let template):
                 templates[language] = template
@@ -72,7 +72,7 @@ extension LoadContext {
                 var parts: [String] = []
                 if !missing.isEmpty { parts.append("lacks \(list(missing))") }
                 if !extra.isEmpty { parts.append("adds \(list(extra))") }
-                error("content.placeholder-mismatch", at: nodes[language]?.location ?? node.location,
+                error(.contentPlaceholderMismatch, at: nodes[language]?.location ?? node.location,
                       "the \(language) text of \(what) \(parts.joined(separator: " and ")) compared with the \(reference) text; every language of a template has the same placeholders")
             }
         }

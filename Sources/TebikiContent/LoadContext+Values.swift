@@ -4,7 +4,7 @@ import TebikiModel
 extension LoadContext {
     /// Reports a value of the wrong type.
     func wrongType(_ node: YNode, expected: String, _ what: String) {
-        error("content.wrong-type", at: node.location, "\(what) must be \(expected), found \(node.kindPhrase)")
+        error(.contentWrongType, at: node.location, "\(what) must be \(expected), found \(node.kindPhrase)")
     }
 
     /// The entries of a mapping in order, each key once (a repeated key is reported and its value ignored).
@@ -33,7 +33,7 @@ extension LoadContext {
             let location = keyNode.location
             let earlier = small ? result.first(where: { $0.key.value == name })?.key.location : seen[name]
             if let first = earlier {
-                error("content.duplicate-key", at: location,
+                error(.contentDuplicateKey, at: location,
                       "the key '\(name)' appears twice in \(what()) (first on line \(first.line)); a key may appear once in a mapping")
                 continue
             }
@@ -53,7 +53,7 @@ extension LoadContext {
             guard required.contains(key.value) || optional.contains(key.value) else {
                 let suggestion = nearestName(to: key.value, in: required + optional)
                 if let suggestion { suggested.insert(suggestion) }
-                error("content.unknown-key", at: key.location,
+                error(.contentUnknownKey, at: key.location,
                       "unknown key '\(key.value)' in \(what); expected one of: \(list(required + optional))",
                       suggestion: suggestion)
                 continue
@@ -62,7 +62,7 @@ extension LoadContext {
         }
         // A misspelled required key is reported once, as the unknown key with its suggestion.
         for key in required where !found.contains(where: { $0.name == key }) && !suggested.contains(key) {
-            error("content.missing-key", at: node.location, "\(what) lacks the required key '\(key)'")
+            error(.contentMissingKey, at: node.location, "\(what) lacks the required key '\(key)'")
         }
         return Fields(location: node.location, what: what, entries: found)
     }
@@ -89,7 +89,7 @@ extension LoadContext {
     func id(_ node: YNode, _ what: @autoclosure () -> String) -> Located<String>? {
         guard let t = text(node, what()) else { return nil }
         guard !t.value.isEmpty, !t.value.unicodeScalars.contains(where: { $0.isWhiteSpace }) else {
-            error("content.invalid-value", at: t.location, "\(what()) must be an id without spaces, found '\(t.value)'")
+            error(.contentInvalidValue, at: t.location, "\(what()) must be an id without spaces, found '\(t.value)'")
             return nil
         }
         return t
@@ -116,7 +116,7 @@ extension LoadContext {
     func date(_ node: YNode, _ what: @autoclosure () -> String) -> CalendarDate? {
         guard let t = text(node, what()) else { return nil }
         guard let d = CalendarDate(iso: t.value) else {
-            error("content.invalid-value", at: t.location, "\(what()) must be a date written YYYY-MM-DD, found '\(t.value)'")
+            error(.contentInvalidValue, at: t.location, "\(what()) must be a date written YYYY-MM-DD, found '\(t.value)'")
             return nil
         }
         return d
@@ -133,7 +133,7 @@ extension LoadContext {
         guard let t = text(node, what()) else { return nil }
         if let v = T(rawValue: t.value) { return v }
         let options = cases.map(\.rawValue)
-        error("content.invalid-value", at: t.location, "\(what()) must be one of: \(list(options)); found '\(t.value)'",
+        error(.contentInvalidValue, at: t.location, "\(what()) must be one of: \(list(options)); found '\(t.value)'",
               suggestion: nearestName(to: t.value, in: options))
         return nil
     }

@@ -31,8 +31,8 @@ final class LoadContext {
     static let enginePlaceholderSet = Set(enginePlaceholders)
 
     /// Records an error.
-    func error(_ id: String, at location: SourceLocation?, _ summary: String, explanation: String = "", suggestion: String? = nil) {
-        log.error(id, at: location, summary, explanation: explanation, suggestion: suggestion)
+    func error(_ rule: DiagnosticRule, at location: SourceLocation?, _ summary: String, explanation: String = "", suggestion: String? = nil) {
+        log.error(rule, at: location, summary, explanation: explanation, suggestion: suggestion)
     }
 
     /// A context for one reader that runs beside the others (`ContentLoader` reads the edition's
@@ -87,7 +87,7 @@ final class LoadContext {
     func declare(_ kind: ElementKind, _ id: Located<String>) -> Bool {
         if let first = declared[kind]?[id.value] {
             error(
-                "content.duplicate-id", at: id.location,
+                .contentDuplicateID, at: id.location,
                 "\(kind.phrase) with id '\(id.value)' is already declared on line \(first.line)\(first.file == id.location.file ? "" : " of \(first.file)"); ids are unique within their kind")
             return false
         }
@@ -132,7 +132,7 @@ final class LoadContext {
         if let signature = facts[id] { return signature }
         if !unavailable.contains(.fact) {
             error(
-                "content.unknown-reference", at: location(),
+                .contentUnknownReference, at: location(),
                 "unknown fact '\(id)' in \(context()); expected the id of a fact declared in facts.yaml",
                 suggestion: nearestName(to: id, in: facts.keys))
         }

@@ -37,7 +37,7 @@ struct MachinesReader {
         let id = ctx.id(f, "id")
         if let id {
             if let first = seen[id.value] {
-                ctx.error("content.duplicate-id", at: id.location,
+                ctx.error(.contentDuplicateID, at: id.location,
                           "\(what) already has the state '\(id.value)' on line \(first.line); states are unique within their machine")
             } else {
                 seen[id.value] = id.location
@@ -100,7 +100,7 @@ struct MachinesReader {
         guard let f = ctx.fields(node, "'wait' of \(what)", required: ["max", "unit"], optional: ["must_end_in_window", "warning"]) else { return nil }
         let maximum = ctx.integer(f, "max")
         if let maximum, maximum < 0, let n = f["max"] {
-            ctx.error("content.invalid-value", at: n.location, "'max' of \(f.what) must be 0 or more, found \(maximum)")
+            ctx.error(.contentInvalidValue, at: n.location, "'max' of \(f.what) must be 0 or more, found \(maximum)")
         }
         let unit = ctx.choice(f, "unit", as: Wait.Unit.self)
         let mustEnd = ctx.bool(f, "must_end_in_window")

@@ -23,7 +23,7 @@ struct NextCycleCheck {
                 switch marks[to] {
                 case .visiting:
                     let cycle = path.drop { $0 != to } + [to]
-                    ctx.error("content.invalid-value", at: location,
+                    ctx.error(.contentInvalidValue, at: location,
                               "'next: \(to)' closes a cycle of tables: \(cycle.joined(separator: " → ")); tables must hand over without coming back")
                 case .done: continue
                 case nil: visit(to)

@@ -78,11 +78,11 @@ struct OutcomesReader {
                 case .success(let v): scenario[key.value] = v
                 case .failure(.unknownValue):
                     complete = false
-                    ctx.error("content.unknown-reference", at: t.location, "'\(t.value)' is not a value of fact '\(key.value)' (in \(f.what))",
+                    ctx.error(.contentUnknownReference, at: t.location, "'\(t.value)' is not a value of fact '\(key.value)' (in \(f.what))",
                               suggestion: nearestName(to: t.value, in: signature.values))
                 case .failure(.wrongType(let expected)):
                     complete = false
-                    ctx.error("content.invalid-value", at: t.location, "the value of '\(key.value)' in \(f.what) must be \(expected), found '\(t.value)'")
+                    ctx.error(.contentInvalidValue, at: t.location, "the value of '\(key.value)' in \(f.what) must be \(expected), found '\(t.value)'")
                 }
             }
         } else {
@@ -92,7 +92,7 @@ struct OutcomesReader {
         if let t = ctx.text(f, "result") {
             result = Exact(decimal: t.value)
             if result == nil {
-                ctx.error("content.invalid-value", at: t.location, "'result' of \(f.what) must be a decimal number such as 1.28, found '\(t.value)'")
+                ctx.error(.contentInvalidValue, at: t.location, "'result' of \(f.what) must be a decimal number such as 1.28, found '\(t.value)'")
             }
         }
         let text = ctx.localized(f, "text")
@@ -101,17 +101,17 @@ struct OutcomesReader {
             do throws(Expression.EvaluationError) {
                 let value = try expression.evaluate(in: scenario)
                 if value != result {
-                    ctx.error("content.invalid-value", at: location,
+                    ctx.error(.contentInvalidValue, at: location,
                               "the expression of \(what) gives \(value) for its example, not \(result); the example's result must be exact")
                 }
             } catch {
                 switch error {
                 case .missingFact(let fact):
-                    ctx.error("content.invalid-value", at: f.location, "\(f.what) gives no value for '\(fact)', which the expression reads")
+                    ctx.error(.contentInvalidValue, at: f.location, "\(f.what) gives no value for '\(fact)', which the expression reads")
                 case .notANumber(let fact):
-                    ctx.error("content.invalid-value", at: f.location, "\(f.what) gives '\(fact)' a value that is not a number")
+                    ctx.error(.contentInvalidValue, at: f.location, "\(f.what) gives '\(fact)' a value that is not a number")
                 case .arithmetic(let failure):
-                    ctx.error("content.invalid-value", at: location, "the expression of \(what) fails on its example: \(failure)")
+                    ctx.error(.contentInvalidValue, at: location, "the expression of \(what) fails on its example: \(failure)")
                 }
             }
         }

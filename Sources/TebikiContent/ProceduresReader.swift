@@ -18,7 +18,7 @@ struct ProceduresReader {
         var items: [Procedure.Item]?
         if let list = ctx.sequence(f, "actions") {
             if list.isEmpty, let n = f["actions"] {
-                ctx.error("content.invalid-value", at: n.location, "'actions' of \(f.what) is empty; a procedure has at least one action")
+                ctx.error(.contentInvalidValue, at: n.location, "'actions' of \(f.what) is empty; a procedure has at least one action")
             }
             items = list.compactMap { item($0, f.what) }
         }

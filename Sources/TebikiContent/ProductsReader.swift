@@ -37,7 +37,7 @@ struct ProductsReader {
         if let n = f["state_from"], let fact = ctx.id(n, "'state_from' of \(f.what)"),
            let signature = ctx.fact(fact.value, at: fact.location, "'state_from' of \(f.what)") {
             if let type = signature.type, type != .enumeration {
-                ctx.error("content.invalid-value", at: fact.location,
+                ctx.error(.contentInvalidValue, at: fact.location,
                           "'state_from' of \(f.what) must name an enum fact whose values give states; '\(fact.value)' is \(type.rawValue)")
             } else {
                 stateFact = fact.value
@@ -48,7 +48,7 @@ struct ProductsReader {
             ctx.referState(machine: machine.value, state: initial.value, at: initial.location, .key("initial", of: f.what))
         }
         if f.has("state_from") == f.has("initial") {
-            ctx.error(f.has("initial") ? "content.invalid-value" : "content.missing-key", at: f.location,
+            ctx.error(f.has("initial") ? .contentInvalidValue : .contentMissingKey, at: f.location,
                       "\(f.what) needs exactly one of 'state_from' (a fact that gives the state) and 'initial' (a fixed state)")
         }
         let when = ctx.conditions(f, "when")

@@ -50,22 +50,22 @@ struct ReferenceCheck {
     private func report(_ r: PendingReference) {
         switch r.target {
         case .element(let kind):
-            ctx.error("content.unknown-reference", at: r.location,
+            ctx.error(.contentUnknownReference, at: r.location,
                       "unknown \(kind.noun) '\(r.id)' in \(r.context.words); expected the id of \(kind.phrase) declared in \(kind.declaredIn)",
                       suggestion: nearestName(to: r.id, in: ctx.ids(kind)))
         case .state(let machine):
             let states = ctx.states[machine] ?? [:]
-            ctx.error("content.unknown-reference", at: r.location,
+            ctx.error(.contentUnknownReference, at: r.location,
                       "machine '\(machine)' has no state '\(r.id)' (in \(r.context.words)); its states are \(ctx.list(states.keys.sorted()))",
                       suggestion: nearestName(to: r.id, in: states.keys))
         case .placeholder:
             if let first = r.id.unicodeScalars.first, first.properties.isUppercase {
-                ctx.error("content.unknown-reference", at: r.location,
+                ctx.error(.contentUnknownReference, at: r.location,
                           "unknown glossary element {\(r.id)} in \(r.context.words); expected the id of an element declared in glossary.yaml",
                           suggestion: nearestName(to: r.id, in: ctx.ids(.glossary)))
             } else {
                 let engine = LoadContext.enginePlaceholders
-                ctx.error("content.unknown-placeholder", at: r.location,
+                ctx.error(.contentUnknownPlaceholder, at: r.location,
                           "unknown placeholder {\(r.id)} in \(r.context.words); expected a glossary id or one of \(engine.map { "{\($0)}" }.joined(separator: ", "))",
                           suggestion: nearestName(to: r.id, in: engine) ?? nearestName(to: r.id, in: ctx.ids(.glossary)))
             }

@@ -12,7 +12,7 @@ struct RefundRowCheck {
             if d.channel == nil { missing.append("'channel'") }
             if d.procedure == nil { missing.append("'procedure'") }
             guard !missing.isEmpty else { continue }
-            ctx.error("content.invalid-value", at: location,
+            ctx.error(.contentInvalidValue, at: location,
                       "rule '\(rule)' decides '\(d.outcome)', which refunds, but lacks \(ctx.list(missing)); a refunding row gives amount, channel and procedure")
         }
     }

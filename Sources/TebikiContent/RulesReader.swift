@@ -33,7 +33,7 @@ struct RulesReader {
             for input in list {
                 _ = ctx.fact(input.value, at: input.location, "'inputs' of \(f.what)")
                 if !seen.insert(input.value).inserted {
-                    ctx.error("content.invalid-value", at: input.location, "'\(input.value)' appears twice in 'inputs' of \(f.what)")
+                    ctx.error(.contentInvalidValue, at: input.location, "'\(input.value)' appears twice in 'inputs' of \(f.what)")
                 }
             }
             inputs = list
@@ -68,7 +68,7 @@ struct RulesReader {
         for single in ["next", "route"] where f.has(single) {
             let others = (["next", "route"] + decisionKeys).filter { $0 != single && f.has($0) }
             if !others.isEmpty {
-                ctx.error("content.invalid-value", at: f.location,
+                ctx.error(.contentInvalidValue, at: f.location,
                           "\(what) has '\(single)' and also \(ctx.list(others.map { "'\($0)'" })); a row either hands over with '\(single)' alone or decides")
                 return nil
             }
@@ -80,11 +80,11 @@ struct RulesReader {
             return .route(target.value)
         }
         guard f.has("outcome") || f.has("reason") else {
-            ctx.error("content.missing-key", at: f.location, "\(what) needs 'next', 'route', or 'outcome' and 'reason'")
+            ctx.error(.contentMissingKey, at: f.location, "\(what) needs 'next', 'route', or 'outcome' and 'reason'")
             return nil
         }
         for key in ["outcome", "reason"] where !f.has(key) {
-            ctx.error("content.missing-key", at: f.location, "\(what) decides and lacks the required key '\(key)'")
+            ctx.error(.contentMissingKey, at: f.location, "\(what) decides and lacks the required key '\(key)'")
         }
         let outcome = ctx.reference(f, "outcome", to: .outcome)
         let reason = ctx.reference(f, "reason", to: .reason)

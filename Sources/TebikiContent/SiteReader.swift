@@ -22,10 +22,10 @@ struct SiteReader {
         let sources = site.languages.filter { $0.role == .source }
         if let list = root?["languages"], sequenceReadable(list) {
             if sources.isEmpty && !site.languages.isEmpty {
-                ctx.error("content.invalid-value", at: list.location, "no language has role: source; exactly one language is the source language")
+                ctx.error(.contentInvalidValue, at: list.location, "no language has role: source; exactly one language is the source language")
             }
             for extra in sources.dropFirst() {
-                ctx.error("content.invalid-value", at: extra.location,
+                ctx.error(.contentInvalidValue, at: extra.location,
                           "language '\(extra.id)' is a second source language after '\(sources[0].id)'; exactly one language has role: source")
             }
         }
@@ -40,7 +40,7 @@ struct SiteReader {
             let base = f.has("extends") ? ctx.id(f, "extends") : nil
             if let id, ctx.declare(.edition, id), let base { extends[id.value] = base }
             if let id, let path, let problem = ContentPath.problem(path.value) {
-                ctx.error("content.invalid-value", at: path.location, "the path of edition '\(id.value)' \(problem)")
+                ctx.error(.contentInvalidValue, at: path.location, "the path of edition '\(id.value)' \(problem)")
             } else if let id, let path {
                 site.editions.append(EditionEntry(id: id.value, path: path.value, location: f.location, extends: base?.value))
             }
@@ -50,14 +50,14 @@ struct SiteReader {
         if let current = root.flatMap({ ctx.id($0, "current_edition") }) {
             site.currentEdition = current.value
             if !ctx.unavailable.contains(.edition), !ctx.isDeclared(.edition, current.value) {
-                ctx.error("content.unknown-reference", at: current.location,
+                ctx.error(.contentUnknownReference, at: current.location,
                           "current_edition '\(current.value)' is not one of the declared editions (\(ctx.list(site.editions.map(\.id))))",
                           suggestion: nearestName(to: current.value, in: site.editions.map(\.id)))
             }
         }
         if let s = root?["site"], let f = ctx.fields(s, "'site'", required: ["base_url"]), let url = ctx.text(f, "base_url") {
             if !(url.value.hasPrefix("https://") || url.value.hasPrefix("http://")) || !url.value.hasSuffix("/") {
-                ctx.error("content.invalid-value", at: url.location, "'base_url' must be an absolute http(s) URL that ends with /, found '\(url.value)'")
+                ctx.error(.contentInvalidValue, at: url.location, "'base_url' must be an absolute http(s) URL that ends with /, found '\(url.value)'")
             } else {
                 site.baseURL = url.value
             }
@@ -70,7 +70,7 @@ struct SiteReader {
         for (id, base) in extends.sorted(by: { $0.key < $1.key }) {
             guard ctx.isDeclared(.edition, base.value) else {
                 if !ctx.unavailable.contains(.edition) {
-                    ctx.error("content.unknown-reference", at: base.location,
+                    ctx.error(.contentUnknownReference, at: base.location,
                               "edition '\(id)' extends '\(base.value)', which is not one of the declared editions (\(ctx.list(declared)))",
                               suggestion: nearestName(to: base.value, in: declared.filter { $0 != id }))
                 }
@@ -82,7 +82,7 @@ struct SiteReader {
                 next = further.value
             }
             if next == id {
-                ctx.error("content.invalid-value", at: base.location,
+                ctx.error(.contentInvalidValue, at: base.location,
                           "edition '\(id)' extends itself through \((chain + [id]).joined(separator: " → ")); an edition extends an edition that does not extend it back")
             }
         }
@@ -105,7 +105,7 @@ struct SiteReader {
         if let n = f["month_names"], let items = ctx.sequence(n, "'month_names' of \(f.what)") {
             let names = items.compactMap { ctx.text($0, "a month name of \(f.what)")?.value }
             if items.count != 12 {
-                ctx.error("content.invalid-value", at: n.location, "'month_names' of \(f.what) must have 12 names, January first; found \(items.count)")
+                ctx.error(.contentInvalidValue, at: n.location, "'month_names' of \(f.what) must have 12 names, January first; found \(items.count)")
             } else if names.count == 12 {
                 monthNames = names
             }
@@ -114,7 +114,7 @@ struct SiteReader {
         if let n = f["ui_label"], let items = ctx.sequence(n, "'ui_label' of \(f.what)") {
             let marks = items.compactMap { ctx.text($0, "a mark of 'ui_label' of \(f.what)")?.value }
             if items.count != 2 {
-                ctx.error("content.invalid-value", at: n.location, "'ui_label' of \(f.what) must have 2 marks, opening and closing; found \(items.count)")
+                ctx.error(.contentInvalidValue, at: n.location, "'ui_label' of \(f.what) must have 2 marks, opening and closing; found \(items.count)")
             } else if marks.count == 2 {
                 uiLabel = marks
             }
@@ -130,11 +130,11 @@ struct SiteReader {
         let allowed = ["day", "month", "month_name", "year"]
         switch Template.parse(format) {
         case .failure(let problem):
-            ctx.error("content.template-syntax", at: node.location(offset: problem.offset),
+            ctx.error(.contentTemplateSyntax, at: node.location(offset: problem.offset),
                       "'date_format' of \(what) is not a valid template: \(problem.message)")
         case .success:
             for (name, offset) in TemplateScan.placeholderOffsets(format) where !allowed.contains(name) {
-                ctx.error("content.unknown-placeholder", at: node.location(offset: offset),
+                ctx.error(.contentUnknownPlaceholder, at: node.location(offset: offset),
                           "unknown placeholder {\(name)} in 'date_format' of \(what); expected \(allowed.map { "{\($0)}" }.joined(separator: ", "))",
                           suggestion: nearestName(to: name, in: allowed))
             }

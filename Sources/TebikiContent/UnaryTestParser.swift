@@ -6,8 +6,8 @@ import TebikiModel
 package struct UnaryTestParser {
     /// A problem in a test, at a 0-based scalar offset of the text.
     package struct Problem: Sendable, Hashable {
-        /// `content.bad-test` or `content.unknown-reference`.
-        package var id: String
+        /// `.contentBadTest` or `.contentUnknownReference`.
+        package var id: DiagnosticRule
         package var message: String
         package var offset: Int
         package var suggestion: String?
@@ -101,13 +101,13 @@ package struct UnaryTestParser {
         case .success(let value): return .compare(op, .value(value))
         case .failure(.unknownValue):
             problems.append(Problem(
-                id: "content.unknown-reference",
+                id: .contentUnknownReference,
                 message: "'\(name)' is neither a value of fact '\(fact)' (\(signature.values.joined(separator: ", "))) nor a fact",
                 offset: rhs.lowerBound, suggestion: nearestName(to: name, in: signature.values + facts.keys.sorted())))
         case .failure(.wrongType(let expected)):
             if let first = scalars[rhs].first, first.properties.isAlphabetic || first == "_" {
                 problems.append(Problem(
-                    id: "content.unknown-reference",
+                    id: .contentUnknownReference,
                     message: "unknown fact '\(name)' in a comparison on '\(fact)'; expected \(expected) or the id of a fact",
                     offset: rhs.lowerBound, suggestion: nearestName(to: name, in: facts.keys)))
             } else {
@@ -145,7 +145,7 @@ package struct UnaryTestParser {
         case .success(let v): return v
         case .failure(.unknownValue):
             problems.append(Problem(
-                id: "content.unknown-reference",
+                id: .contentUnknownReference,
                 message: "'\(t)' is not a value of fact '\(fact)'; its values are \(signature.values.joined(separator: ", "))",
                 offset: r.lowerBound, suggestion: nearestName(to: t, in: signature.values)))
         case .failure(.wrongType(let expected)):
@@ -161,7 +161,7 @@ package struct UnaryTestParser {
     }
 
     private func bad(_ message: String, at offset: Int) -> Problem {
-        Problem(id: "content.bad-test", message: message, offset: offset, suggestion: nil)
+        Problem(id: .contentBadTest, message: message, offset: offset, suggestion: nil)
     }
 
     private func firstDots(in r: Range<Int>) -> Int? {

@@ -30,7 +30,7 @@ enum YAMLComposer {
     private static func composeWithYams(_ file: SourceFile, into log: DiagnosticLog) -> YNode? {
         // Yams copies every alias into the tree: a few lines can expand to billions of nodes.
         if let problem = AliasBudget.problem(file) {
-            log.error("content.invalid-value", at: file.location(line: problem.line, column: problem.column), problem.message)
+            log.error(.contentInvalidValue, at: file.location(line: problem.line, column: problem.column), problem.message)
             return nil
         }
         var text = file.text
@@ -50,11 +50,11 @@ enum YAMLComposer {
                 report(error, file: file, into: log)
                 return nil
             } catch {
-                log.error("content.yaml-syntax", at: file.location(nil), "the file is not well-formed YAML: \(error)")
+                log.error(.contentYAMLSyntax, at: file.location(nil), "the file is not well-formed YAML: \(error)")
                 return nil
             }
         }
-        log.error("content.duplicate-key", at: file.location(nil), "too many keys appear twice in one mapping")
+        log.error(.contentDuplicateKey, at: file.location(nil), "too many keys appear twice in one mapping")
         return nil
     }
 
@@ -91,14 +91,14 @@ enum YAMLComposer {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            log.error("content.yaml-syntax", at: file.location(mark), say(problem, context))
+            log.error(.contentYAMLSyntax, at: file.location(mark), say(problem, context))
         case .reader(let problem, let offset, _, _):
-            log.error("content.yaml-syntax", at: location(ofCharacter: offset ?? 0, in: file), "the file cannot be read as YAML: \(problem)")
+            log.error(.contentYAMLSyntax, at: location(ofCharacter: offset ?? 0, in: file), "the file cannot be read as YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            log.error("content.duplicate-key", at: file.location(context.mark), "the key \(keys) appears more than once in one mapping; a key may appear once")
+            log.error(.contentDuplicateKey, at: file.location(context.mark), "the key \(keys) appears more than once in one mapping; a key may appear once")
         default:
-            log.error("content.yaml-syntax", at: file.location(nil), "malformed YAML: \(error)")
+            log.error(.contentYAMLSyntax, at: file.location(nil), "malformed YAML: \(error)")
         }
     }
 

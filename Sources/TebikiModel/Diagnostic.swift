@@ -1,3 +1,21 @@
+/// The stages of the commands, in one visible order: load → check the model → render → check
+/// the pages → write (`explain` evaluates a scenario between loading and rendering). Every
+/// diagnostic belongs to one (`DiagnosticRule.stage`), and a failure names its stage.
+package enum Stage: Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    case load, checkModel, evaluate, render, checkPages, write
+
+    /// The stage's name in messages (`tebiki: load: …`); both checks are `check`.
+    package var description: String {
+        switch self {
+        case .load: "load"
+        case .checkModel, .checkPages: "check"
+        case .evaluate: "evaluate"
+        case .render: "render"
+        case .write: "write"
+        }
+    }
+}
+
 /// A problem found by any stage, as data: printing it is someone else's job.
 public struct Diagnostic: Sendable, Hashable, Comparable {
     /// How bad the problem is.
@@ -7,31 +25,34 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
     }
 
-    /// error, warning or note.
-    public var severity: Severity
-    /// A stable identifier, such as `content.unknown-key` or `check.irreversible-without-refund`.
-    public var id: String
+    /// The kind of problem, which gives its identifier, severity and stage.
+    package var rule: DiagnosticRule
+    /// error, warning or note: the rule's.
+    package var severity: Severity { rule.severity }
+    /// The rule's stable identifier, such as `content.unknown-key` or `check.steps.irreversible-without-refund`.
+    package var id: String { rule.id }
+    /// The stage that found it.
+    package var stage: Stage { rule.stage }
     /// Where the problem is, when it has a place.
-    public var location: SourceLocation?
+    package var location: SourceLocation?
     /// One line that says what is wrong and what is expected.
-    public var summary: String
+    package var summary: String
     /// Further explanation, may be empty.
-    public var explanation: String
+    package var explanation: String
     /// A close known name, for "did you mean".
-    public var suggestion: String?
+    package var suggestion: String?
     /// A concrete scenario that shows the problem, as a JSON object in `explain`'s input format.
-    public var counterexample: String?
+    package var counterexample: String?
     /// Other places the problem involves (the second dialog, the overlapping row).
-    public var related: [SourceLocation]
+    package var related: [SourceLocation]
 
-    /// Creates a diagnostic.
-    public init(
-        _ severity: Severity, _ id: String, at location: SourceLocation?, _ summary: String,
+    /// Creates a diagnostic of `rule`.
+    package init(
+        _ rule: DiagnosticRule, at location: SourceLocation?, _ summary: String,
         explanation: String = "", suggestion: String? = nil, counterexample: String? = nil,
         related: [SourceLocation] = []
     ) {
-        self.severity = severity
-        self.id = id
+        self.rule = rule
         self.location = location
         self.summary = summary
         self.explanation = explanation
@@ -49,7 +70,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     }
 
     /// `file:line:col: error: summary (did you mean 'x'?) [id]`.
-    public var oneLine: String {
+    package var oneLine: String {
         var s = ""
         if let location { s += "\(location): " }
         s += "\(severity.rawValue): \(summary)"
@@ -61,11 +82,11 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
 
 extension Array where Element == Diagnostic {
     /// True when at least one diagnostic is an error.
-    public var hasErrors: Bool { contains { $0.severity == .error } }
+    package var hasErrors: Bool { contains { $0.severity == .error } }
 }
 
 /// The closest candidate to `name` by edit distance, if it is close enough to be a likely typo.
-public func nearestName(to name: String, in candidates: some Sequence<String>) -> String? {
+package func nearestName(to name: String, in candidates: some Sequence<String>) -> String? {
     let a = Array(name.lowercased().unicodeScalars)
     var best: (String, Int)?
     for candidate in candidates {

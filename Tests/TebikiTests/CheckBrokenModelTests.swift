@@ -47,10 +47,10 @@ struct Patch: Sendable {
 struct BrokenModel: Sendable, CustomTestStringConvertible {
     var name: String
     var patches: [Patch]
-    var expected: String
+    var expected: DiagnosticRule
     var file: String
     var testDescription: String { name }
-    init(_ name: String, _ patches: [Patch], _ expected: String, in file: String) {
+    init(_ name: String, _ patches: [Patch], _ expected: DiagnosticRule, in file: String) {
         self.name = name; self.patches = patches; self.expected = expected; self.file = file
     }
 }
@@ -61,22 +61,22 @@ struct CheckBrokenModelTests {
         BrokenModel("a Delete step removed", [
             Patch("procedures.yaml", "      - wait-for-revocation\n      - delete-certificate\n      - request-refund\n\n  - id: ssl-revocation-under-review",
                   "      - wait-for-revocation\n      - request-refund\n\n  - id: ssl-revocation-under-review"),
-        ], "check.steps.refund-requirement-unmet", in: "procedures.yaml"),
+        ], .checkStepsRefundRequirementUnmet, in: "procedures.yaml"),
         BrokenModel("two steps swapped", [
             Patch("procedures.yaml", "      - revoke-certificate\n      - wait-for-revocation\n", "      - wait-for-revocation\n      - revoke-certificate\n"),
-        ], "check.steps.action-not-allowed", in: "procedures.yaml"),
+        ], .checkStepsActionNotAllowed, in: "procedures.yaml"),
         BrokenModel("an irreversible step on a no-refund path", [
             Patch("rules.yaml", "then: {outcome: no-refund, reason: revocation-late}", "then: {outcome: no-refund, reason: revocation-late, procedure: ssl-issued}"),
-        ], "check.steps.irreversible-without-refund", in: "rules.yaml"),
+        ], .checkStepsIrreversibleWithoutRefund, in: "rules.yaml"),
         BrokenModel("an overlapping row", [
             Patch("rules.yaml", "      - id: P-2-reset\n        when: {ca_status: reset}", "      - id: P-2-reset\n        when: {ca_status: \"enabled, reset\"}"),
-        ], "check.table.overlap", in: "rules.yaml"),
+        ], .checkTableOverlap, in: "rules.yaml"),
         BrokenModel("a gap in a table", [
             Patch("rules.yaml", "      - id: H-unused\n        when: {domain_added: false}", "      - id: H-unused\n        when: {domain_added: false, grcq_consumed: 0}"),
-        ], "check.table.gap", in: "rules.yaml"),
+        ], .checkTableGap, in: "rules.yaml"),
         BrokenModel("a shadowed row", [
             Patch("rules.yaml", "        when: {certificate_status: none}", "        when: {certificate_status: \"none, removed\"}"),
-        ], "check.table.shadowed-row", in: "rules.yaml"),
+        ], .checkTableShadowedRow, in: "rules.yaml"),
         BrokenModel("conflicting rows", [
             Patch("rules.yaml", "      - id: S-6-removed\n", """
                       - id: S-6-removed-conflict
@@ -86,20 +86,20 @@ struct CheckBrokenModelTests {
                       - id: S-6-removed
 
                 """),
-        ], "check.table.conflicting-rows", in: "rules.yaml"),
+        ], .checkTableConflictingRows, in: "rules.yaml"),
         BrokenModel("a wait that outlasts the window without a warning", [
             Patch("machines.yaml", "must_end_in_window: true, warning: revocation-may-end-late}", "must_end_in_window: true}"),
-        ], "check.steps.wait-without-warning", in: "machines.yaml"),
+        ], .checkStepsWaitWithoutWarning, in: "machines.yaml"),
         BrokenModel("an empty English label (the loader's diagnostic)", [
             Patch("glossary.yaml", "label: {ja: 払い戻し, en: Refund}", "label: {ja: 払い戻し, en: \"\"}"),
-        ], "content.missing-translation", in: "glossary.yaml"),
+        ], .contentMissingTranslation, in: "glossary.yaml"),
         BrokenModel("a step naming an unknown UI element (the loader's diagnostic)", [
             Patch("machines.yaml", "{DLG-TIP} ダイアログボックスで、{BTN-CONFIRMDELETE} をクリックします。", "{DLG-TIP} ダイアログボックスで、{BTN-CONFIRMDELET} をクリックします。"),
             Patch("machines.yaml", "In the {DLG-TIP} dialog box, click {BTN-CONFIRMDELETE}.", "In the {DLG-TIP} dialog box, click {BTN-CONFIRMDELET}."),
-        ], "content.unknown-reference", in: "machines.yaml"),
+        ], .contentUnknownReference, in: "machines.yaml"),
         BrokenModel("a near-miss of a glossary term (GRRQ for GRCQ)", [
             Patch("products.yaml", "how much gateway resource calculation quantity (GRCQ) has been consumed", "how much gateway resource calculation quantity (GRRQ) has been consumed"),
-        ], "check.text.near-miss-term", in: "products.yaml"),
+        ], .checkTextNearMissTerm, in: "products.yaml"),
     ]
 
     /// The loader's diagnostics, then the checker's when a model loads.
@@ -113,29 +113,29 @@ struct CheckBrokenModelTests {
     func caught(_ c: BrokenModel) throws {
         let loaded = RealContent.load(c.patches)
         let found = loaded.diagnostics + (loaded.model.map { Checker(model: $0).check().diagnostics } ?? [])
-        let hit = try #require(found.first { $0.id == c.expected && $0.severity == .error },
+        let hit = try #require(found.first { $0.rule == c.expected && $0.severity == .error },
                                "expected \(c.expected); got \(found.map(\.oneLine))")
         #expect(hit.location?.file.hasSuffix(c.file) == true, "\(hit.oneLine) should point into \(c.file)")
-        guard let model = loaded.model, c.expected.hasPrefix("check.steps") || c.expected.hasPrefix("check.table"),
-              c.expected != "check.table.conflicting-rows"   // a property of two rows, not of a scenario
+        guard let model = loaded.model, c.expected.id.hasPrefix("check.steps") || c.expected.id.hasPrefix("check.table"),
+              c.expected != .checkTableConflictingRows   // a property of two rows, not of a scenario
         else { return }
         let json = try #require(hit.counterexample, "\(c.expected) carries a counterexample")
         let scenario = try ScenarioDecoder(model: model).decode(json: json).get()
         let outcome = Result { () throws(EngineFailure) in try Engine(model: model).evaluate(scenario) }
         switch c.expected {
-        case "check.table.gap":
+        case .checkTableGap:
             #expect(throws: EngineFailure.self) { try outcome.get() }
-        case "check.table.overlap":
+        case .checkTableOverlap:
             guard case .failure(let f) = outcome else { Issue.record("the engine decided \(json)"); return }
             #expect(f.message.contains("overlapping"))
-        case "check.steps.wait-without-warning":
+        case .checkStepsWaitWithoutWarning:
             let d = try outcome.get()
             #expect(d.actions.contains { $0.action == "wait-for-revocation" })
             #expect(!d.warnings.contains { $0.warning == "revocation-may-end-late" })
-        case "check.steps.irreversible-without-refund":
+        case .checkStepsIrreversibleWithoutRefund:
             #expect(try outcome.get().outcome == "no-refund")
             #expect(try outcome.get().actions.isEmpty)
-        case "check.steps.refund-requirement-unmet", "check.steps.action-not-allowed":
+        case .checkStepsRefundRequirementUnmet, .checkStepsActionNotAllowed:
             #expect(try outcome.get().actions.contains { $0.action == "revoke-certificate" })
         default:
             _ = try outcome.get()

@@ -6,8 +6,7 @@ import Testing
 /// each mutation of the real model and the diagnostic the checker must give for it.
 struct ModelMutation: Sendable, CustomTestStringConvertible {
     var name: String
-    var expected: String
-    var severity: Diagnostic.Severity
+    var expected: DiagnosticRule
     var mutate: @Sendable (inout Model) -> Void
     var testDescription: String { name }
 }
@@ -34,34 +33,34 @@ enum ModelEdit {
 @Suite("Check: broken models in memory")
 struct CheckModelTests {
     static let mutations: [ModelMutation] = [
-        ModelMutation(name: "an empty English label", expected: "check.glossary.empty-label", severity: .error) { model in
+        ModelMutation(name: "an empty English label", expected: .checkGlossaryEmptyLabel) { model in
             var elements = model.glossary.elements
             if let i = elements.firstIndex(where: { $0.id == "BTN-REFUND" }) { elements[i].label.values["en"] = "" }
             model.glossary = Catalog(elements)
         },
-        ModelMutation(name: "a step naming an unknown UI element", expected: "check.text.unknown-placeholder", severity: .error) { model in
+        ModelMutation(name: "a step naming an unknown UI element", expected: .checkTextUnknownPlaceholder) { model in
             ModelEdit.action("delete-certificate", in: &model) { a in
                 ModelEdit.text("ja", &a.steps[0], "{PG-SSL} ページで {BTN-NOSUCH} をクリックします。")
                 ModelEdit.text("en", &a.steps[0], "On the {PG-SSL} page, click {BTN-NOSUCH}.")
             }
         },
-        ModelMutation(name: "the languages of a step name different elements", expected: "check.text.placeholder-mismatch", severity: .error) { model in
+        ModelMutation(name: "the languages of a step name different elements", expected: .checkTextPlaceholderMismatch) { model in
             ModelEdit.action("delete-certificate", in: &model) { a in ModelEdit.text("en", &a.steps[1], "The certificate is removed.") }
         },
-        ModelMutation(name: "the languages of a step say different numbers", expected: "check.text.number-mismatch", severity: .error) { model in
+        ModelMutation(name: "the languages of a step say different numbers", expected: .checkTextNumberMismatch) { model in
             ModelEdit.action("wait-for-revocation", in: &model) { a in
                 ModelEdit.text("en", &a.steps[0], "The revocation review can take up to 7 business days. Wait until the certificate's status changes to {ST-REVOKED}. When the status is {ST-REVOKED}, the revocation has succeeded.")
             }
         },
-        ModelMutation(name: "a rule that cites no passage", expected: "check.source.missing-citation", severity: .error) { model in
+        ModelMutation(name: "a rule that cites no passage", expected: .checkSourceMissingCitation) { model in
             var tables = model.tables.elements
             if let t = tables.firstIndex(where: { $0.id == "private-ca" }) { tables[t].rules[0].source.quote = "" }
             model.tables = Catalog(tables)
         },
-        ModelMutation(name: "a glossary element nobody names", expected: "check.glossary.unused-element", severity: .warning) { model in
+        ModelMutation(name: "a glossary element nobody names", expected: .checkGlossaryUnusedElement) { model in
             model.glossary.append(UIElement(id: "BTN-UNUSED", kind: .button, label: Localized(["ja": "未使用", "en": "Unused"])))
         },
-        ModelMutation(name: "a row no scenario matches", expected: "check.table.unreachable-row", severity: .error) { model in
+        ModelMutation(name: "a row no scenario matches", expected: .checkTableUnreachableRow) { model in
             var tables = model.tables.elements
             if let t = tables.firstIndex(where: { $0.id == "private-ca" }) {
                 var row = tables[t].rules[0]
@@ -71,7 +70,7 @@ struct CheckModelTests {
             }
             model.tables = Catalog(tables)
         },
-        ModelMutation(name: "a refunding row whose procedure never requests the refund", expected: "check.steps.missing-refund-step", severity: .error) { model in
+        ModelMutation(name: "a refunding row whose procedure never requests the refund", expected: .checkStepsMissingRefundStep) { model in
             var procedures = model.procedures.elements
             if let p = procedures.firstIndex(where: { $0.id == "pca-enabled" }) { procedures[p].items.removeLast() }
             model.procedures = Catalog(procedures)
@@ -84,13 +83,13 @@ struct CheckModelTests {
         m.mutate(&model)
         #expect(model != realModel, "the mutation must change the model")
         let found = Checker(model: model).check().diagnostics
-        #expect(found.contains { $0.id == m.expected && $0.severity == m.severity }, "expected \(m.expected); got \(found.map(\.oneLine))")
+        #expect(found.contains { $0.rule == m.expected }, "expected \(m.expected); got \(found.map(\.oneLine))")
     }
 
     @Test("the private CA refund's two dialogs come out as one warning naming both places")
     func dialogs() throws {
         let report = Checker(model: realModel).check()
-        let warnings = report.diagnostics.filter { $0.id == "check.dialog.inconsistent-confirmation" }
+        let warnings = report.diagnostics.filter { $0.rule == .checkDialogInconsistentConfirmation }
         #expect(warnings.count == 1)
         let w = try #require(warnings.first)
         #expect(w.severity == .warning)

@@ -10,13 +10,13 @@ import Testing
 struct CheckOutputTests {
     static let report = CheckReport(
         diagnostics: [
-            Diagnostic(.error, "check.table.gap", at: SourceLocation(file: "content/editions/x/rules.yaml", line: 12, column: 5),
+            Diagnostic(.checkTableGap, at: SourceLocation(file: "content/editions/x/rules.yaml", line: 12, column: 5),
                        "no row of table 'private-ca' matches a possible scenario", explanation: "Add a row.",
                        counterexample: #"{"product":"private-ca","ca_status":"reset"}"#),
-            Diagnostic(.warning, "check.dialog.inconsistent-confirmation", at: SourceLocation(file: "content/editions/x/machines.yaml", line: 3, column: 7),
+            Diagnostic(.checkDialogInconsistentConfirmation, at: SourceLocation(file: "content/editions/x/machines.yaml", line: 3, column: 7),
                        "action 'request-refund' is confirmed in 2 different dialogs",
                        related: [SourceLocation(file: "content/editions/x/machines.yaml", line: 9, column: 7)]),
-            Diagnostic(.error, "check.engine.failure", at: nil, "the engine cannot decide a possible scenario"),
+            Diagnostic(.checkEngineFailure, at: nil, "the engine cannot decide a possible scenario"),
         ],
         classesChecked: 42, scenariosChecked: 80)
 
@@ -63,6 +63,9 @@ struct CheckOutputTests {
         else { Issue.record("no run"); return }
         let ruleIDs = rules.compactMap { if case .string(let s)? = $0["id"] { s } else { nil } }
         #expect(ruleIDs == ["check.dialog.inconsistent-confirmation", "check.engine.failure", "check.table.gap"])
+        // The rules as the registry defines them.
+        #expect(rules[2]["shortDescription"]?["text"] == .string(DiagnosticRule.checkTableGap.explanation))
+        #expect(rules[0]["defaultConfiguration"]?["level"] == .string("warning"))
         #expect(results.count == 3)
         for r in results {
             guard case .string(let id)? = r["ruleId"], case .number(let n)? = r["ruleIndex"], let k = Int(n) else { Issue.record("bad result"); continue }
@@ -132,7 +135,7 @@ struct CheckOutputTests {
             let text = page.path == claim.path ? page.contents.replacingOccurrences(of: ">払い戻し</strong>", with: ">返金</strong>") : page.contents
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
-        let pages = try CheckSite.read(directory: directory.path)
+        let pages = try Pipeline.readSite(directory: directory.path)
         #expect(pages.count == site.pages.filter { $0.path.hasSuffix(".md") || $0.path.hasSuffix(".html") }.count)
         let found = Checker(model: realModel).checkPages(pages, claims: site.claims, siteDirectory: directory.path)
         #expect(found.contains { $0.id == "check.page.step-differs" && $0.location?.file == directory.path + "/" + claim.path })

@@ -17,7 +17,7 @@ struct FuzzRegressionTests {
     }()
 
     static let door: FrontDoor = {
-        do { return try FrontDoor(contentDirectory: repositoryRoot + "/content") } catch { fatalError(error.description) }
+        do throws(FrontDoor.SetupFailure) { return try FrontDoor(contentDirectory: repositoryRoot + "/content") } catch { fatalError(error.description) }
     }()
 
     @Test("the kept inputs are there: the scenario and content front doors have at least one each")

@@ -3,6 +3,7 @@ import Testing
 import TebikiAnalysis
 import TebikiCLI
 import TebikiContent
+import TebikiDiff
 import TebikiEngine
 import TebikiMarkdown
 import TebikiModel
@@ -13,14 +14,12 @@ let siteBuild: SiteBuild = {
     do { return try buildSite() } catch { fatalError("the site does not build: \(error)") }
 }()
 
-/// The articles `tebiki build` publishes with the real content (the "What changed" page).
+/// The articles `tebiki build` publishes with the real content (the "What changed" page), as
+/// the pipeline makes them: the current edition against the one before it.
 let realArticles: [Article] = {
-    let loaded = ContentLoader.load(contentDirectory: repositoryRoot + "/content")
-    guard let model = loaded.model, case .success(let articles) = WhatChangedStage.articles(
-        contentDirectory: repositoryRoot + "/content", loaded: loaded, current: model) else {
-        fatalError("the previous edition of content/ does not load")
-    }
-    return articles
+    let run = Pipeline(content: repositoryRoot + "/content", edition: nil, templates: repositoryRoot + "/templates").load()
+    guard let model = run.loaded?.model, let previous = run.previous else { fatalError("content/ or its previous edition does not load") }
+    return WhatChangedPage.articles(before: previous, after: model)
 }()
 
 /// The real base URL of content/tebiki.yaml.

@@ -71,10 +71,10 @@ struct LeafCases {
             switch scenarios[0].decision {
             case .success(let d): decision = d
             case .failure(let error):
-                throw SiteBuildError(stage: "render", message: "the engine cannot decide the case \(key) of leaf \(leaf.id): \(error.message)")
+                throw SiteBuildError(.renderFailure, "the engine cannot decide the case \(key) of leaf \(leaf.id): \(error.message)")
             }
             guard decision.ruleIDs.contains(deciding) else {
-                throw SiteBuildError(stage: "render", message: "leaf \(leaf.id) (\(SiteTree.describe(leaf.path))) says rule \(deciding) decides \(key), but the engine fired \(decision.ruleIDs.joined(separator: ", "))")
+                throw SiteBuildError(.renderFailure, "leaf \(leaf.id) (\(SiteTree.describe(leaf.path))) says rule \(deciding) decides \(key), but the engine fired \(decision.ruleIDs.joined(separator: ", "))")
             }
             // The decisions only: `Result.get()` copied each result before its decision.
             let boundary = scenarios.compactMap { s -> Decision? in

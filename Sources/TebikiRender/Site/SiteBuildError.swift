@@ -1,12 +1,18 @@
-/// Why the site cannot be built: the stage and what is wrong, in one line for the reader.
+import TebikiModel
+
+/// Why the site cannot be built: a diagnostic of the render stage (a template's, with its file
+/// and line, or the renderer's).
 public struct SiteBuildError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The stage that failed (`templates`, `render`).
-    public var stage: String
     /// What is wrong and where.
-    public var message: String
+    package var diagnostic: Diagnostic
 
-    /// Creates an error.
-    public init(stage: String, message: String) { self.stage = stage; self.message = message }
+    /// An error of `rule` at `location`.
+    package init(_ rule: DiagnosticRule, at location: SourceLocation? = nil, _ message: String) {
+        diagnostic = Diagnostic(rule, at: location, message)
+    }
 
-    public var description: String { "\(stage): \(message)" }
+    /// The stage that failed (render).
+    package var stage: Stage { diagnostic.stage }
+
+    public var description: String { diagnostic.oneLine }
 }

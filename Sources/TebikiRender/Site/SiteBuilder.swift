@@ -36,14 +36,14 @@ public struct SiteBuilder: Sendable {
     public func build(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(SiteBuildError) -> SiteBuild {
         guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://"), baseURL.hasSuffix("/"),
               !baseURL.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
-            throw SiteBuildError(stage: "render", message: "site.base_url \"\(baseURL)\" must be an absolute http(s) URL ending with /")
+            throw SiteBuildError(.renderFailure, "site.base_url \"\(baseURL)\" must be an absolute http(s) URL ending with /")
         }
         for l in model.languages where l.id.isEmpty || !l.id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
-            throw SiteBuildError(stage: "render", message: "language id \"\(l.id)\" is not a BCP 47 tag (letters, digits and -)")
+            throw SiteBuildError(.renderFailure, "language id \"\(l.id)\" is not a BCP 47 tag (letters, digits and -)")
         }
         var slugs = Set<String>()
         for a in articles where !slugs.insert(a.slug).inserted || ["index", "refund-rules", "glossary", "products", "guide"].contains(a.slug) {
-            throw SiteBuildError(stage: "render", message: "article slug \"\(a.slug)\" is taken by another page")
+            throw SiteBuildError(.renderFailure, "article slug \"\(a.slug)\" is taken by another page")
         }
         let tree = try SiteTree(model: model, decided: decided)
         let diagrams = DiagramFactory()
@@ -99,7 +99,7 @@ public struct SiteBuilder: Sendable {
         for i in drafts.indices {
             let path = drafts[i].draft.path
             guard seen.insert(path.file("")).inserted else {
-                throw SiteBuildError(stage: "render", message: "two pages would be written to \(path.file("html"))")
+                throw SiteBuildError(.renderFailure, "two pages would be written to \(path.file("html"))")
             }
             switch rendered[i] {
             case .success(let r):

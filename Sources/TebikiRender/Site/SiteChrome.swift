@@ -46,7 +46,7 @@ struct SiteChrome {
         // The post-process reads cmark-gfm's bytes where they are, before they are freed.
         let figureLabel = lang.s("site.diagram-text")
         guard let content = CommonMark.withHTML(body.markdown, { HTMLPostProcessor.process($0, diagrams: body.diagrams, figureLabel: figureLabel) }) else {
-            throw SiteBuildError(stage: "render", message: "cmark-gfm could not render \(draft.path.file("html"))")
+            throw SiteBuildError(.renderFailure, "cmark-gfm could not render \(draft.path.file("html"))")
         }
         let file = draft.path.file("html")
         let rel = { (to: String) in SitePath.relative(from: file, to: to) }

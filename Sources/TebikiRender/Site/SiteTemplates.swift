@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import TebikiModel
 
 /// The site's look, as files a designer edits: the page layout (Mustache) and the style sheet.
 /// The command-line tool reads them; parsing and checking them happens here, without I/O.
@@ -11,31 +12,31 @@ public struct SiteTemplates: Sendable {
     /// The style sheet, copied to `style.css`.
     let css: String
 
-    /// Parses and checks the templates. `layoutName` names the file in messages.
-    /// - Throws: a `SiteBuildError` naming the file, the line and column, and what is wrong.
-    public init(layout: String, css: String, layoutName: String = "layout.mustache", cssName: String = "style.css") throws(SiteBuildError) {
+    /// Parses and checks the templates. `layoutName` and `cssName` name the files in diagnostics.
+    /// - Throws: a `SiteBuildError` whose diagnostic names the file, the line and column, and what is wrong.
+    package init(layout: String, css: String, layoutName: String = "layout.mustache", cssName: String = "style.css") throws(SiteBuildError) {
         let template: MustacheTemplate
+        let layoutStart = SourceLocation(file: layoutName, line: 1, column: 1)
         do {
             template = try MustacheTemplate(string: layout)
         } catch let e as MustacheTemplate.ParserError {
-            throw SiteBuildError(stage: "templates",
-                                 message: "\(layoutName):\(e.context.lineNumber):\(e.context.columnNumber): \(SiteTemplates.describe(e.error))"
-                                    + (e.context.line.trimmingSpaces.isEmpty ? "" : " (at: \(e.context.line.trimmingSpaces))"))
+            throw SiteBuildError(.templatesSyntax, at: SourceLocation(file: layoutName, line: e.context.lineNumber, column: e.context.columnNumber),
+                                 SiteTemplates.describe(e.error) + (e.context.line.trimmingSpaces.isEmpty ? "" : " (at: \(e.context.line.trimmingSpaces))"))
         } catch {
-            throw SiteBuildError(stage: "templates", message: "\(layoutName): cannot be parsed: \(error)")
+            throw SiteBuildError(.templatesSyntax, at: layoutStart, "the layout cannot be parsed: \(error)")
         }
         // The layout must put the page's HTML in, unescaped, exactly once.
         let probe = "<p>\u{E00F}tebiki-probe</p>"
         let rendered = template.render(["content": probe, "title": "t", "lang": "en"] as [String: Any])
         let count = rendered.components(separatedBy: probe).count - 1
         if count == 0 {
-            throw SiteBuildError(stage: "templates", message: "\(layoutName): the layout never outputs the page's HTML; write {{{content}}} (three braces: the HTML must not be escaped) where the page goes")
+            throw SiteBuildError(.templatesNoContent, at: layoutStart, "the layout never outputs the page's HTML; write {{{content}}} (three braces: the HTML must not be escaped) where the page goes")
         }
         if count > 1 {
-            throw SiteBuildError(stage: "templates", message: "\(layoutName): the layout outputs {{{content}}} \(count) times; a page's HTML must appear once")
+            throw SiteBuildError(.templatesContentRepeated, at: layoutStart, "the layout outputs {{{content}}} \(count) times; a page's HTML must appear once")
         }
         guard css.contains("{") else {
-            throw SiteBuildError(stage: "templates", message: "\(cssName): the style sheet has no rules")
+            throw SiteBuildError(.templatesNoStyleRules, at: SourceLocation(file: cssName, line: 1, column: 1), "the style sheet has no rules")
         }
         self.layout = template
         self.compiledLayout = CompiledLayout(template)

@@ -56,7 +56,7 @@ struct SiteTree {
         }
         walk(root, [])
         if let first = problems.first {
-            throw SiteBuildError(stage: "render", message: "the decision guide cannot be built: \(first) (run the checker)")
+            throw SiteBuildError(.renderFailure, "the decision guide cannot be built: \(first) (run the checker)")
         }
         self.questions = questions
         self.productTrees = productTrees
