@@ -3,7 +3,8 @@
 // generated from a structured model of refund rules and console steps.
 //
 // Targets, in dependency order (see README "Architecture"):
-//   TebikiModel    value types only; no I/O, no C, no YAML
+//   TebikiModel    value types only; no I/O, no C, no YAML, no threads
+//   TebikiConcurrency  ParallelMap: one fork-join pool, the only code that starts threads
 //   TebikiContent  content/ YAML -> model + diagnostics (the only user of Yams)
 //   TebikiEngine   evaluate(model, scenario) -> decision with a trace; scenario JSON
 //   TebikiAnalysis questions and answer classes, scenario classes, decision trees (for guide, check, diff)
@@ -36,27 +37,28 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "TebikiModel"),
+        .target(name: "TebikiConcurrency"),
         .target(
             name: "TebikiContent",
-            dependencies: ["TebikiModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TebikiModel", "TebikiConcurrency", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "TebikiEngine", dependencies: ["TebikiModel"]),
         .target(name: "TebikiMarkdown", dependencies: ["CCmarkGFM"]),
-        .target(name: "TebikiAnalysis", dependencies: ["TebikiModel", "TebikiEngine"]),
+        .target(name: "TebikiAnalysis", dependencies: ["TebikiModel", "TebikiConcurrency", "TebikiEngine"]),
         .target(
             name: "TebikiRender",
             dependencies: [
-                "TebikiModel", "TebikiEngine", "TebikiAnalysis", "TebikiMarkdown",
+                "TebikiModel", "TebikiConcurrency", "TebikiEngine", "TebikiAnalysis", "TebikiMarkdown",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .target(name: "TebikiCheck", dependencies: ["TebikiModel", "TebikiEngine", "TebikiAnalysis", "TebikiRender"]),
-        .target(name: "TebikiDiff", dependencies: ["TebikiModel", "TebikiEngine", "TebikiAnalysis", "TebikiRender", "TebikiCheck"]),
+        .target(name: "TebikiCheck", dependencies: ["TebikiModel", "TebikiConcurrency", "TebikiEngine", "TebikiAnalysis", "TebikiRender"]),
+        .target(name: "TebikiDiff", dependencies: ["TebikiModel", "TebikiConcurrency", "TebikiEngine", "TebikiAnalysis", "TebikiRender", "TebikiCheck"]),
         .target(
             name: "TebikiCLI",
             dependencies: [
-                "TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiRender", "TebikiAnalysis",
-                "TebikiCheck", "TebikiDiff",
+                "TebikiModel", "TebikiConcurrency", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiRender",
+                "TebikiAnalysis", "TebikiCheck", "TebikiDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -70,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TebikiTests",
-            dependencies: ["TebikiModel", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiRender", "TebikiAnalysis", "TebikiCheck", "TebikiDiff", "TebikiCLI", "TebikiBench"],
+            dependencies: ["TebikiModel", "TebikiConcurrency", "TebikiContent", "TebikiEngine", "TebikiMarkdown", "TebikiRender", "TebikiAnalysis", "TebikiCheck", "TebikiDiff", "TebikiCLI", "TebikiBench"],
             resources: [.copy("Fixtures")]
         ),
     ],

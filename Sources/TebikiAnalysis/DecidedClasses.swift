@@ -1,3 +1,4 @@
+import TebikiConcurrency
 import TebikiEngine
 import TebikiModel
 

@@ -1,3 +1,4 @@
+import TebikiConcurrency
 import TebikiModel
 
 /// The classes of scenarios: every combination of the answers of the questions that apply,

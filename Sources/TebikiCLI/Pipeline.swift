@@ -1,5 +1,6 @@
 import Foundation
 import TebikiCheck
+import TebikiConcurrency
 import TebikiContent
 import TebikiDiff
 import TebikiModel

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TebikiConcurrency
 import TebikiModel
 import TebikiRender
 

@@ -1,4 +1,5 @@
 import TebikiAnalysis
+import TebikiConcurrency
 import TebikiEngine
 import TebikiModel
 

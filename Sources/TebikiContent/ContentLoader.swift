@@ -1,3 +1,4 @@
+import TebikiConcurrency
 import TebikiModel
 import Yams
 

@@ -1,3 +1,4 @@
+import TebikiConcurrency
 import TebikiModel
 
 /// Checks every reference recorded while reading against the ids declared, with a "did you mean".

@@ -1,4 +1,5 @@
 import Foundation
+import TebikiConcurrency
 @testable import TebikiContent
 import TebikiModel
 import Testing

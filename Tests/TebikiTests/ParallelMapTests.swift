@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Synchronization
+import TebikiConcurrency
 import TebikiModel
 import Testing
 

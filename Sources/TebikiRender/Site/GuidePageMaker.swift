@@ -1,4 +1,5 @@
 import TebikiAnalysis
+import TebikiConcurrency
 import TebikiModel
 
 /// The decision guide, one static page per question and a permalink page per outcome: each answer

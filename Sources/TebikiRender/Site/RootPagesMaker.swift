@@ -1,5 +1,6 @@
 import Foundation
 
+import TebikiConcurrency
 import TebikiModel
 
 /// The pages at the site's root: the language chooser (`index.html`, the `x-default` of the home

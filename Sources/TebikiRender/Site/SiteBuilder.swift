@@ -1,5 +1,6 @@
 import Dispatch
 import TebikiAnalysis
+import TebikiConcurrency
 import TebikiModel
 
 /// What a build produced, in memory: the files and the step claims the checker proves.

@@ -14,9 +14,9 @@ import Synchronization
 /// So a `map` inside a `map` still runs on every core (`DispatchQueue.concurrentPerform`, used
 /// before, ran a nested loop on one thread), and two stages that are parallel themselves can run
 /// beside each other: the one's stretches on one core leave the other core to the other.
-public enum ParallelMap {
+package enum ParallelMap {
     /// The results of `transform(0)`, …, `transform(count - 1)`, computed in parallel.
-    public static func map<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
+    package static func map<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
         guard count > 1, Pool.shared.threads > 1 else { return (0..<count).map(transform) }
         let slots = Slots<T>(count)
         withoutActuallyEscaping(transform) { transform in
@@ -27,7 +27,7 @@ public enum ParallelMap {
     }
 
     /// `first()` and `second()`, computed beside each other (each may map in parallel itself).
-    public static func pair<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    package static func pair<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
         let results = map(2) { i -> (A?, B?) in i == 0 ? (first(), nil) : (nil, second()) }
         return (results[0].0!, results[1].1!)
     }
