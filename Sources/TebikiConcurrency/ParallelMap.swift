@@ -17,13 +17,23 @@ import Synchronization
 package enum ParallelMap {
     /// The results of `transform(0)`, …, `transform(count - 1)`, computed in parallel.
     package static func map<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
-        guard count > 1, Pool.shared.threads > 1 else { return (0..<count).map(transform) }
+        guard count > 1, !sequential, Pool.shared.threads > 1 else { return (0..<count).map(transform) }
         let slots = Slots<T>(count)
         withoutActuallyEscaping(transform) { transform in
             let job = Job(count: count, threads: Pool.shared.threads) { slots.set($0, transform($0)) }
             Pool.shared.run(job)
         }
         return slots.values()
+    }
+
+    /// Whether maps run on the calling thread, one index after the other (see `sequentially`).
+    @TaskLocal private static var sequential = false
+
+    /// Runs `body` with every map inside it on the calling thread, in index order: the order
+    /// work would take without this pool. Tests compare parallel work with it; production code
+    /// has no second, sequential path.
+    package static func sequentially<R>(_ body: () throws -> R) rethrows -> R {
+        try $sequential.withValue(true, operation: body)
     }
 
     /// `first()` and `second()`, computed beside each other (each may map in parallel itself).

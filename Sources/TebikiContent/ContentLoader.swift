@@ -21,23 +21,18 @@ public enum ContentLoader {
 
     /// Loads content from any source (a directory, or texts in memory).
     public static func load(from source: some ContentSource, edition: String? = nil) -> LoadResult {
-        load(from: source, edition: edition, parallel: true).result
+        loadRecording(from: source, edition: edition).result
     }
 
-    /// Loads content; `parallel: false` reads the files one after the other on the calling
-    /// thread (tests compare it with the parallel load). `log` is every diagnostic in the order
-    /// they were recorded, before sorting.
-    static func load(from source: some ContentSource, edition: String? = nil, parallel: Bool)
-        -> (result: LoadResult, log: [Diagnostic]) {
-        var log: [Diagnostic] = []
-        let result = load(from: source, edition: edition, parallel: parallel, log: &log)
-        return (result, log)
-    }
-
-    private static func load(from source: some ContentSource, edition: String?, parallel: Bool,
-                             log: inout [Diagnostic]) -> LoadResult {
+    /// Loads content, and every diagnostic in the order it was recorded, before sorting (tests
+    /// compare it with a load whose maps run one after the other: `ParallelMap.sequentially`).
+    static func loadRecording(from source: some ContentSource, edition: String? = nil) -> (result: LoadResult, log: [Diagnostic]) {
         let ctx = LoadContext()
-        defer { log = ctx.log.diagnostics }
+        let result = load(from: source, edition: edition, into: ctx)
+        return (result, ctx.log.diagnostics)
+    }
+
+    private static func load(from source: some ContentSource, edition: String?, into ctx: LoadContext) -> LoadResult {
         var result = LoadResult(model: nil, diagnostics: [])
 
         guard let siteFile = compose("tebiki.yaml", from: source, ctx.log) else {
@@ -103,7 +98,7 @@ public enum ContentLoader {
         // signed (FactsReader.sign, on a branch absorbed after every file's composing) while the
         // other files are composed.
         let signing = ctx.branch()
-        let (factsFile, otherFiles) = pairReaders(parallel: parallel, {
+        let (factsFile, otherFiles) = ParallelMap.pair({
             let composed = composeLayers(0)
             var partials: [FactsReader.Partial]?
             if !composed.broken, let top = composed.files.last {
@@ -112,7 +107,7 @@ public enum ContentLoader {
             }
             return (composed: composed, partials: partials)
         }, {
-            mapReaders(largestFirst: Self.composeOrder, parallel: parallel) { composeLayers($0 + 1) }
+            ParallelMap.map(editionFiles.count - 1) { composeLayers($0 + 1) }
         })
         let composedFiles = [factsFile.composed] + otherFiles
         var files: [String: Composed] = [:]
@@ -136,7 +131,7 @@ public enum ContentLoader {
         // the diagnostics and the references are those of reading the files one after the other.
         var readers = Readers()
         let branches = Readers.Part.allCases.map { _ in ctx.branch() }
-        let parts = mapReaders(largestFirst: Readers.Part.largestFirst, parallel: parallel) { i -> Readers in
+        let parts = ParallelMap.map(Readers.Part.allCases.count) { i -> Readers in
             let branch = branches[i]
             var part = Readers()
             switch Readers.Part(rawValue: i)! {
@@ -160,7 +155,7 @@ public enum ContentLoader {
         let products = readers.products, outcomes = readers.outcomes, machines = readers.machines
         let procedures = readers.procedures, rules = readers.rules
 
-        ReferenceCheck(ctx: ctx, parallel: parallel).run()
+        ReferenceCheck(ctx: ctx).run()
         if let rules, let outcomes { RefundRowCheck(ctx: ctx).run(rules.decisions, outcomes: outcomes.outcomes) }
         if let rules { NextCycleCheck(ctx: ctx).run(rules.nextLinks) }
 
@@ -176,28 +171,6 @@ public enum ContentLoader {
         return result
     }
 
-    /// `transform` over the indices of `order` (a permutation of `0..<order.count`), results by
-    /// index. In parallel the work starts in `order`, the largest first, so that two cores end
-    /// together instead of one of them reading machines.yaml alone at the end; one after the
-    /// other it goes in index order.
-    private static func mapReaders<T>(largestFirst order: [Int], parallel: Bool, _ transform: (Int) -> T) -> [T] {
-        assert(order.sorted() == Array(0..<order.count), "not a permutation: \(order)")
-        guard parallel else { return (0..<order.count).map(transform) }
-        let started = ParallelMap.map(order.count) { transform(order[$0]) }
-        var results = [T?](repeating: nil, count: order.count)
-        for (k, i) in order.enumerated() { results[i] = started[k] }
-        return results.map { $0! }
-    }
-
-    /// The edition's files after facts.yaml (indices into `editionFiles` minus one), by the work
-    /// of composing them in the synthetic models: machines, rules, outcomes, products, procedures,
-    /// glossary, edition.
-    private static let composeOrder = [4, 6, 3, 2, 5, 1, 0]
-
-    /// `first()` and `second()`, beside each other or, when not `parallel`, one after the other.
-    private static func pairReaders<A, B>(parallel: Bool, _ first: () -> A, _ second: () -> B) -> (A, B) {
-        parallel ? ParallelMap.pair(first, second) : (first(), second())
-    }
 
     /// What the readers of the edition's files give; each reader fills its own part.
     private struct Readers {
@@ -205,8 +178,6 @@ public enum ContentLoader {
         enum Part: Int, CaseIterable {
             case facts, edition, glossary, products, outcomes, machines, procedures, rules
 
-            /// The parts by the work of reading them in the synthetic models, the largest first.
-            static let largestFirst = [Part.machines, .outcomes, .rules, .glossary, .facts, .products, .procedures, .edition].map(\.rawValue)
         }
 
         var facts: Catalog<Fact>?

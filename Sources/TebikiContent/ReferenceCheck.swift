@@ -10,8 +10,6 @@ import TebikiModel
 /// placeholder again, which a file does on one thread at a time.)
 struct ReferenceCheck {
     let ctx: LoadContext
-    /// False: every lookup on the calling thread.
-    var parallel = true
 
     /// References looked up by one task: enough that a run outweighs handing it out.
     private static let runLength = 1024
@@ -28,7 +26,7 @@ struct ReferenceCheck {
             let list = lists[runs[run].list]
             return runs[run].range.compactMap { self.resolves(list[$0]) ? nil : list[$0] }
         }
-        let found = parallel ? ParallelMap.map(runs.count, unresolved) : (0..<runs.count).map(unresolved)
+        let found = ParallelMap.map(runs.count, unresolved)
         for reference in found.joined() { report(reference) }
     }
 

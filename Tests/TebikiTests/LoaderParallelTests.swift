@@ -7,7 +7,7 @@ import Testing
 /// The loader reads the edition's files on every core, each reader on a branch of the context
 /// that is absorbed back in reading order: the result must be the sequential load's, diagnostic
 /// for diagnostic and in the same order, before and after sorting.
-@Suite("ContentLoader: the parallel load is the sequential one")
+@Suite("ContentLoader: reading the files on every core gives what reading them in order gives")
 struct LoaderParallelTests {
     /// A broken variant of the fixture, by the names of `ContentLoaderTests.brokenCases` it combines.
     struct Variant: Sendable, CustomTestStringConvertible {
@@ -37,8 +37,8 @@ struct LoaderParallelTests {
     @Test("the same diagnostics, in the same order, and the same model", arguments: variants)
     func sameAsSequential(_ variant: Variant) {
         let source = LoaderFixture.source(Self.edits(variant))
-        let parallel = ContentLoader.load(from: source, parallel: true)
-        let sequential = ContentLoader.load(from: source, parallel: false)
+        let parallel = ContentLoader.loadRecording(from: source)
+        let sequential = ParallelMap.sequentially { ContentLoader.loadRecording(from: source) }
         #expect(parallel.log == sequential.log)
         #expect(parallel.log.map(\.oneLine) == sequential.log.map(\.oneLine))
         #expect(parallel.result.diagnostics == sequential.result.diagnostics)
@@ -59,8 +59,8 @@ struct LoaderParallelTests {
     @Test("content/: both editions load the same in parallel and in sequence", arguments: ["2024-10-25", "2025-12-19"])
     func realContent(_ edition: String) {
         let source = FileSystemContentSource(directory: repositoryRoot + "/content")
-        let parallel = ContentLoader.load(from: source, edition: edition, parallel: true)
-        let sequential = ContentLoader.load(from: source, edition: edition, parallel: false)
+        let parallel = ContentLoader.loadRecording(from: source, edition: edition)
+        let sequential = ParallelMap.sequentially { ContentLoader.loadRecording(from: source, edition: edition) }
         #expect(parallel.log == sequential.log)
         #expect(parallel.result.model == sequential.result.model)
         #expect(parallel.result.model != nil)
@@ -75,8 +75,8 @@ struct LoaderParallelTests {
             Edit("\(old)/glossary.yaml", "    - id: PG-PCA\n      kind: page", "    - id: PG-PCA\n      kind: pag"),
             Edit("\(old)/facts.yaml", "id: https-acceleration-gateway", "id: https acceleration"),
         ])
-        let parallel = ContentLoader.load(from: source, edition: "2024-10-25", parallel: true)
-        let sequential = ContentLoader.load(from: source, edition: "2024-10-25", parallel: false)
+        let parallel = ContentLoader.loadRecording(from: source, edition: "2024-10-25")
+        let sequential = ParallelMap.sequentially { ContentLoader.loadRecording(from: source, edition: "2024-10-25") }
         #expect(parallel.log == sequential.log)
         #expect(parallel.result.diagnostics == sequential.result.diagnostics)
         let files = Set(parallel.log.compactMap { $0.location?.file.split(separator: "/").last.map(String.init) })

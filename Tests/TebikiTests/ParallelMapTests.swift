@@ -71,5 +71,22 @@ struct ParallelMapTests {
         #expect(results == [[true], [true, true]])
     }
 
+    /// Inside `sequentially` every index, nested ones too, runs on the calling thread and in
+    /// index order: the order tests compare parallel work with.
+    @Test("sequentially: every map inside runs on the calling thread, in index order")
+    func sequentiallyOnTheCallingThread() {
+        let caller = pthread_self()
+        let order = Mutex<[Int]>([])
+        let onCaller = ParallelMap.sequentially {
+            ParallelMap.map(50) { outer -> Bool in
+                let inner = ParallelMap.map(3) { _ in pthread_equal(pthread_self(), caller) != 0 }
+                order.withLock { $0.append(outer) }
+                return pthread_equal(pthread_self(), caller) != 0 && inner.allSatisfy { $0 }
+            }
+        }
+        #expect(onCaller.allSatisfy { $0 })
+        #expect(order.withLock { $0 } == Array(0..<50))
+    }
+
     static let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 }
