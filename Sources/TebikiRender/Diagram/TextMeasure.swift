@@ -3,14 +3,14 @@ import TebikiModel
 /// Estimates how wide text is drawn, and wraps it, without a font at hand: full-width (CJK)
 /// characters take 1 em, Latin letters about 0.55–0.7 em. Widths are whole tenths of a pixel,
 /// so that layouts are exact integers and byte-identical on every machine.
-public struct TextMeasure: Sendable, Hashable {
+package struct TextMeasure: Sendable, Hashable {
     /// Font size in pixels.
-    public var fontSize: Int
+    package var fontSize: Int
     /// Whether the text is bold (Latin letters are a little wider).
-    public var bold: Bool
+    package var bold: Bool
 
     /// Creates a measure for one font size.
-    public init(fontSize: Int, bold: Bool = false) {
+    package init(fontSize: Int, bold: Bool = false) {
         self.fontSize = fontSize
         self.bold = bold
     }
@@ -19,7 +19,7 @@ public struct TextMeasure: Sendable, Hashable {
     /// Summed scalar by scalar when every scalar is a `Character` of its own
     /// (`ScalarCharacters.joinsNothing`), which spares making a `Character` of each; otherwise
     /// `Character` by `Character`.
-    public func width(_ text: String) -> Int {
+    package func width(_ text: String) -> Int {
         var hundredthsOfEm = 0
         for s in text.unicodeScalars {
             guard ScalarCharacters.joinsNothing(s) else { return tenths(TextMeasure.characterAdvances(text, bold: bold)) }
@@ -41,14 +41,14 @@ public struct TextMeasure: Sendable, Hashable {
     /// The text broken into lines no wider than `maxWidth` (tenths of a pixel): at spaces, between
     /// full-width characters (not before closing or after opening punctuation), and inside a word
     /// only when the word alone is too wide.
-    public func wrap(_ text: String, maxWidth: Int) -> [String] {
+    package func wrap(_ text: String, maxWidth: Int) -> [String] {
         guard let tokens = MeasuredTokens(text, measure: self) else { return wrapJoining(text, maxWidth: maxWidth) }
         return tokens.lines(maxWidth: maxWidth, keepText: true).lines
     }
 
     /// The text wrapped as `wrap` does, into as few lines, but with the lines as even as possible
     /// (the narrowest width that needs no more lines), so that a label does not end in one word.
-    public func balancedWrap(_ text: String, maxWidth: Int) -> [String] {
+    package func balancedWrap(_ text: String, maxWidth: Int) -> [String] {
         balancedLines(text, maxWidth: maxWidth).lines
     }
 

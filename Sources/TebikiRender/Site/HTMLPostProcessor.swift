@@ -4,9 +4,9 @@ import TebikiModel
 /// heading ids (the same anchors as the Markdown's, see `HeadingSlug`), `lang` and class spans
 /// from `InlineMarker`s, a class on UI labels, the diagrams' SVG and scrollable tables.
 /// cmark-gfm's safe mode has already dropped any raw HTML, so every tag here is the site's own.
-public enum HTMLPostProcessor {
+package enum HTMLPostProcessor {
     /// Gives every `<h1>`…`<h6>` an `id`: the heading's text slugged the way the Markdown is.
-    public static func addingHeadingIDs(_ html: String) -> String {
+    package static func addingHeadingIDs(_ html: String) -> String {
         var html = html
         return html.withUTF8 { String(decoding: addingHeadingIDs($0), as: UTF8.self) }
     }
@@ -129,7 +129,7 @@ public enum HTMLPostProcessor {
     private static let plainTextMarkup: [UInt8] = [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: ";")]
 
     /// The text of an HTML fragment: tags removed, marks removed, entities decoded (`HTMLEntity`).
-    public static func plainText(_ html: String) -> String {
+    package static func plainText(_ html: String) -> String {
         var html = html
         if let text = html.withUTF8({ plainText(utf8: $0) }) { return String(decoding: text, as: UTF8.self) }
         return HTMLEntity.decoding(InlineMarker.stripped(removingTags(html)))
@@ -137,7 +137,7 @@ public enum HTMLPostProcessor {
 
     /// `html` without its tags: from a `<` to the next `>`, by `Character` (a `<` that carries a
     /// combining mark is text). The page check reads pages back the same way.
-    public static func removingTags(_ html: String) -> String {
+    package static func removingTags(_ html: String) -> String {
         var text = ""
         var inTag = false
         for c in html {
@@ -150,7 +150,7 @@ public enum HTMLPostProcessor {
 
     /// `removingTags` over UTF-8 bytes, for text that reads the same by scalar as by `Character`
     /// (`<` and `>` are never part of a longer scalar's bytes).
-    public static func removingTags(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    package static func removingTags(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count)
         var inTag = false
