@@ -1,9 +1,7 @@
-import TebikiModel
-
-/// Reads back a numbered step list from a generated page: the first ordered list after the
-/// heading with a given anchor. Markdown (`MarkdownStepList`): the heading line whose slug is the
-/// anchor (or that carries `{#anchor}` or an `id="anchor"` tag). HTML (`HTMLStepList`): the
-/// element with `id="anchor"`. A page read for many lists is parsed once (`StepListDocument`).
+/// What reading back a numbered step list from a generated page finds: the first ordered list
+/// after the heading with a given anchor. Markdown (`MarkdownStepList`): the heading line whose
+/// slug is the anchor (or that carries `{#anchor}` or an `id="anchor"` tag). HTML
+/// (`HTMLStepList`): the element with `id="anchor"`. A page is parsed once (`StepListDocument`).
 enum StepListReader {
     /// One item of the list: its text (raw Markdown, or HTML inner text up to any nested block)
     /// and the 1-based line and column where it starts.
@@ -22,14 +20,4 @@ enum StepListReader {
 
     /// The page's format from its path.
     static func isHTML(_ path: String) -> Bool { path.hasSuffix(".html") || path.hasSuffix(".htm") }
-
-    /// The list after the heading `anchor` of a Markdown page.
-    static func markdown(_ text: String, anchor: String) -> Result {
-        StepListDocument(path: "page.md", contents: text).list(after: anchor)
-    }
-
-    /// The list after the element with `id="anchor"` of an HTML page.
-    static func html(_ text: String, anchor: String) -> Result {
-        StepListDocument(path: "page.html", contents: text).list(after: anchor)
-    }
 }

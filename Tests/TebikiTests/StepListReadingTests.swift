@@ -160,7 +160,7 @@ struct StepListReadingTests {
     @Test("Markdown items: the column counts the spaces after the number, any script",
           arguments: [("1. x", 4), ("1.   x", 6), ("  12) 日本", 7), ("1.\u{3000}x", 0), ("3.  \u{301}x", 4)])
     func itemColumns(_ line: String, _ column: Int) {
-        let result = StepListReader.markdown("## A\n\n\(line)\n", anchor: "a")
+        let result = StepListDocument(path: "page.md", contents: "## A\n\n\(line)\n").list(after: "a")
         guard case .items(let items) = result else { #expect(column == 0, "no item read"); return }
         #expect(items.map(\.column) == [column])
     }

@@ -7,7 +7,7 @@
 /// time, with the "has a zero byte" bit trick, instead of a byte at a time.
 package enum ByteScan {
     /// The offset of the first `byte` at or after `from` in `u`.
-    @inline(__always)
+    @inlinable
     package static func firstIndex(of byte: UInt8, in u: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard from >= 0, from < u.count, let base = u.baseAddress else { return nil }
         let n = u.count
@@ -56,7 +56,7 @@ package enum ByteScan {
     }
 
     /// Whether `hay` holds `needle` at offset `at`.
-    @inline(__always)
+    @inlinable
     package static func hasPrefix(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, at: Int) -> Bool {
         guard at >= 0, at + needle.count <= hay.count else { return false }
         for k in 0..<needle.count where hay[at + k] != needle[k] { return false }
@@ -64,7 +64,7 @@ package enum ByteScan {
     }
 
     /// `hasPrefix` for an array needle.
-    @inline(__always)
+    @inlinable
     package static func hasPrefix(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, at: Int) -> Bool {
         needle.withUnsafeBufferPointer { hasPrefix($0, in: hay, at: at) }
     }

@@ -15,7 +15,7 @@ package enum ScalarCharacters {
     /// class Other, Control or LF, and no two of those join (the tests check every scalar of the
     /// table against a partner of every other class). Combining marks, joiners, variation
     /// selectors, emoji modifiers, regional indicators, Hangul jamo and \r are not among them.
-    @inline(__always)
+    @inlinable
     package static func joinsNothing(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x0D: return false
@@ -37,6 +37,7 @@ package enum ScalarCharacters {
     /// The ASCII character that the `Character` of the non-ASCII scalar `s` alone equals, if any:
     /// U+037E GREEK QUESTION MARK is ";", U+1FEF GREEK VARIA is "`", U+212A KELVIN SIGN is "K".
     /// The tests check that no other scalar has one.
+    @inlinable
     package static func asciiEquivalent(_ s: Unicode.Scalar) -> UInt8? {
         switch s.value {
         case 0x037E: return UInt8(ascii: ";")
@@ -116,7 +117,7 @@ package enum ScalarCharacters {
 
     /// The scalar whose UTF-8 starts at `i` of valid UTF-8 `u` (a lead byte of two to four
     /// bytes), and its length in bytes.
-    @inline(__always)
+    @inlinable
     package static func scalar(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
         let lead = u[i]
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
