@@ -60,29 +60,26 @@ enum VisibleText {
             out.append(b)
         }
         func emit(_ b: UInt8) { if b == 0x20 || (0x09...0x0D).contains(b) { separate() } else { put(b) } }
-        return text.withUnsafeBufferPointer { t in
-            var i = 0
-            while i < t.count {
-                if t[i] >= 0x80 {
-                    let (scalar, length) = ScalarCharacters.scalar(t, at: i)
-                    if scalar.properties.isWhitespace { separate() } else { for k in i..<(i + length) { put(t[k]) } }
-                    i += length
-                    continue
-                }
-                guard t[i] == UInt8(ascii: "&") else { emit(t[i]); i += 1; continue }
-                if i + 1 < t.count, t[i + 1] == UInt8(ascii: "#") { return nil }
-                let name = UnsafeBufferPointer(rebasing: t[(i + 1)...].prefix(10))
-                if let semi = ByteScan.firstIndex(of: UInt8(ascii: ";"), in: name, from: 0),
-                   let decoded = HTMLEntity.scalar(named: UnsafeBufferPointer(rebasing: name[..<semi])) {
-                    // A named entity is ASCII.
-                    emit(UInt8(decoded.value))
-                    i += 1 + semi + 1
-                    continue
-                }
-                emit(UInt8(ascii: "&"))
-                i += 1
+        var i = 0
+        while i < text.count {
+            if text[i] >= 0x80 {
+                let (scalar, length) = ScalarCharacters.scalar(text, at: i)
+                if scalar.properties.isWhitespace { separate() } else { for k in i..<(i + length) { put(text[k]) } }
+                i += length
+                continue
             }
-            return String(decoding: out, as: UTF8.self)
+            guard text[i] == UInt8(ascii: "&") else { emit(text[i]); i += 1; continue }
+            if i + 1 < text.count, text[i + 1] == UInt8(ascii: "#") { return nil }
+            if let semi = text[(i + 1)...].prefix(10).firstIndex(of: UInt8(ascii: ";")),
+               let decoded = HTMLEntity.scalar(named: text[(i + 1)..<semi]) {
+                // A named entity is ASCII.
+                emit(UInt8(decoded.value))
+                i = semi + 1
+                continue
+            }
+            emit(UInt8(ascii: "&"))
+            i += 1
         }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -66,7 +66,9 @@ package enum ByteScan {
     /// `hasPrefix` for an array needle.
     @inlinable
     package static func hasPrefix(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, at: Int) -> Bool {
-        needle.withUnsafeBufferPointer { hasPrefix($0, in: hay, at: at) }
+        guard at >= 0, at + needle.count <= hay.count else { return false }
+        for k in needle.indices where hay[at + k] != needle[k] { return false }
+        return true
     }
 
     /// The offsets of every line feed of `u`.

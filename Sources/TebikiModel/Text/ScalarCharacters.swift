@@ -118,7 +118,7 @@ package enum ScalarCharacters {
     /// The scalar whose UTF-8 starts at `i` of valid UTF-8 `u` (a lead byte of two to four
     /// bytes), and its length in bytes.
     @inlinable
-    package static func scalar(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+    package static func scalar<Bytes: RandomAccessCollection<UInt8>>(_ u: Bytes, at i: Int) -> (Unicode.Scalar, Int) where Bytes.Index == Int {
         let lead = u[i]
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
         var value = UInt32(lead) & (0xFF >> (length + 1))
