@@ -56,7 +56,7 @@ package enum ByteScan {
     }
 
     /// Whether `hay` holds `needle` at offset `at`.
-    @inlinable
+    @inlinable @inline(__always)
     package static func hasPrefix(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, at: Int) -> Bool {
         guard at >= 0, at + needle.count <= hay.count else { return false }
         for k in 0..<needle.count where hay[at + k] != needle[k] { return false }
@@ -64,7 +64,7 @@ package enum ByteScan {
     }
 
     /// `hasPrefix` for an array needle.
-    @inlinable
+    @inlinable @inline(__always)
     package static func hasPrefix(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, at: Int) -> Bool {
         guard at >= 0, at + needle.count <= hay.count else { return false }
         for k in needle.indices where hay[at + k] != needle[k] { return false }
