@@ -218,7 +218,7 @@ struct PageChecker {
 
     /// What a reader sees of a step: Markdown rendered by cmark-gfm, tags removed.
     private func visible(_ text: String, html: Bool) -> String {
-        StepListReader.visibleText(html: html ? text : (CommonMark.html(text) ?? text))
+        VisibleText.read(html: html ? text : (CommonMark.html(text) ?? text))
     }
 
     /// The path with its language folder replaced, so that `ja/x.md` and `en/x.md` pair up.

@@ -1,24 +1,25 @@
+import TebikiModel
 import TebikiRender
 
 /// A generated page parsed once for reading back its step lists: the lines and heading anchors
-/// of a Markdown page, or the bytes and element ids of an HTML page. A page with many step lists
-/// is split and scanned once, not once per list.
+/// of a Markdown page (`MarkdownStepList`), or the bytes, element ids and line feeds of an HTML
+/// page (`HTMLStepList`). A page with many step lists is split and scanned once, not once per list.
 struct StepListDocument {
     let isHTML: Bool
     private let lines: [Substring]
     private let anchors: [String: (line: Int, level: Int)]
     private let bytes: [UInt8]
     private let ids: [String: Int]
-    private let newlines: [Int]
+    private let lineFeeds: [Int]
 
     /// Parses `contents`; the format comes from the path's extension.
     init(path: String, contents: String) {
         isHTML = StepListReader.isHTML(path)
         if isHTML {
-            bytes = Array(contents.utf8); ids = StepListReader.ids(bytes); lines = []; anchors = [:]
-            newlines = StepListReader.newlines(bytes)
+            bytes = Array(contents.utf8); ids = HTMLStepList.ids(bytes); lines = []; anchors = [:]
+            lineFeeds = bytes.withUnsafeBufferPointer(ByteScan.lineFeeds)
         } else {
-            lines = StepListReader.lines(contents); anchors = StepListReader.anchors(lines); bytes = []; ids = [:]; newlines = []
+            lines = MarkdownStepList.lines(contents); anchors = MarkdownStepList.anchors(lines); bytes = []; ids = [:]; lineFeeds = []
         }
     }
 
@@ -29,9 +30,9 @@ struct StepListDocument {
     func list(after anchor: String) -> StepListReader.Result {
         if isHTML {
             guard let at = ids[anchor] else { return .noAnchor }
-            return StepListReader.htmlItems(bytes, from: at, newlines: newlines)
+            return HTMLStepList.items(bytes, from: at, lineFeeds: lineFeeds)
         }
         guard let (line, level) = anchors[anchor] else { return .noAnchor }
-        return StepListReader.markdownItems(lines, from: line, headingLevel: level)
+        return MarkdownStepList.items(lines, from: line, headingLevel: level)
     }
 }

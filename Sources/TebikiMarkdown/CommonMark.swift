@@ -10,15 +10,15 @@ import Darwin
 
 /// GitHub Flavored Markdown to HTML through cmark-gfm, in its safe mode: raw HTML in the
 /// input is dropped and dangerous URLs are removed, so text from the model cannot inject markup.
-public enum CommonMark {
+package enum CommonMark {
     /// The GFM extensions enabled: tables, strikethrough, autolinks, task lists, tag filter.
-    public static let extensions = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+    package static let extensions = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
 
     /// Renders Markdown to an HTML fragment.
     ///
     /// - Parameter markdown: GFM text.
     /// - Returns: the HTML, or nil if the library failed to allocate.
-    public static func html(_ markdown: String) -> String? {
+    package static func html(_ markdown: String) -> String? {
         withHTML(markdown) { String(decoding: $0, as: UTF8.self) }
     }
 
@@ -27,7 +27,7 @@ public enum CommonMark {
     /// them first. The buffer is valid only inside `body`; nothing of it may escape.
     ///
     /// - Returns: `body`'s result, or nil if the library failed to allocate.
-    public static func withHTML<R>(_ markdown: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+    package static func withHTML<R>(_ markdown: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
         registerOnce
         // CMARK_OPT_DEFAULT is safe in 0.29 (raw HTML omitted); GITHUB_PRE_LANG keeps `lang` on code blocks.
         // No CMARK_OPT_VALIDATE_UTF8: the input is a Swift String, so it is valid UTF-8 already
@@ -56,7 +56,7 @@ public enum CommonMark {
     }
 
     /// The version of the linked library, for reports.
-    public static var version: String { String(cString: cmark_version_string()) }
+    package static var version: String { String(cString: cmark_version_string()) }
 
     private static let registerOnce: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 }

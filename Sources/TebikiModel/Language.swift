@@ -51,25 +51,10 @@ public struct Language: Sendable, Hashable, Identifiable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Every occurrence of an ASCII `target` in UTF-8 `bytes` replaced (an ASCII byte is never
-    /// part of another character's encoding, so no match splits a character).
+    /// Every occurrence of an ASCII `target` in UTF-8 `bytes` replaced (`ByteScan`: an ASCII
+    /// byte is never part of another scalar's encoding, so no match splits a scalar).
     private static func replacing(_ target: StaticString, with replacement: String, in bytes: [UInt8]) -> [UInt8] {
-        target.withUTF8Buffer { t in
-            guard !t.isEmpty, bytes.count >= t.count else { return bytes }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + replacement.utf8.count)
-            var i = 0
-            while i < bytes.count {
-                if bytes[i] == t[0], i + t.count <= bytes.count, (1..<t.count).allSatisfy({ bytes[i + $0] == t[$0] }) {
-                    out.append(contentsOf: replacement.utf8)
-                    i += t.count
-                } else {
-                    out.append(bytes[i])
-                    i += 1
-                }
-            }
-            return out
-        }
+        target.withUTF8Buffer { ByteScan.replacing($0, with: replacement.utf8, in: bytes) }
     }
 }
 

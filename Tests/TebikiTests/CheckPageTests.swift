@@ -104,8 +104,8 @@ struct CheckPageTests {
 
     @Test("Markdown slugs follow GitHub's rules, any script")
     func slugs() {
-        #expect(StepListReader.slug("Steps ssl-issued") == "steps-ssl-issued")
-        #expect(StepListReader.slug("返金の手順 (SSL)") == "返金の手順-ssl")
+        #expect(HeadingSlug.base("Steps ssl-issued") == "steps-ssl-issued")
+        #expect(HeadingSlug.base("返金の手順 (SSL)") == "返金の手順-ssl")
     }
 
     /// The real site, built in memory by `SiteBuilder` with the repository's templates.

@@ -5,9 +5,9 @@ import TebikiModel
 @testable import TebikiCheck
 @testable import TebikiRender
 
-/// The cheaper ways the site's drafts and the page check compute things, against the ways they
-/// computed them before.
-@Suite("Drafts and checks: cheaper ways agree with the old ones")
+/// What the site's drafts and the page check compute in parts, or in parallel, is what the whole
+/// computation gives.
+@Suite("Drafts and checks: the parts give what the whole gives")
 struct DraftsAndChecksSpeedTests {
     /// Every decision of the real content's classes (a few hundred distinct), once.
     static let decisions: [Decision] = {
@@ -36,53 +36,39 @@ struct DraftsAndChecksSpeedTests {
 
     // MARK: fences
 
-    @Test("a drawing's fence is the one found by searching for longer fences", arguments: [
+    /// The fence found by searching the drawing for ever longer fences, by `Character`.
+    static func fenceBySearch(_ drawing: String) -> String {
+        var fence = "```"
+        while drawing.contains(fence) { fence += "`" }
+        return fence
+    }
+
+    @Test("a drawing's fence is longer than any run of backticks in it", arguments: [
         "", "flowchart TD\n", "no backticks 返金 #96;", "one ` here", "two `` here", "three ``` here", "four ```` and ``` here",
         "`", "```", "a\u{1FEF}\u{1FEF}\u{1FEF}b", "varia \u{1FEF} alone", "`\u{301}`\u{301}`\u{301}", "full width ｀｀｀",
         "e\u{301}\u{300} combining", "👍🏽 emoji ``` fence",
     ])
     func fences(_ drawing: String) {
-        #expect(MarkdownDocument.fence(for: drawing) == MarkdownDocument.fenceBySearch(drawing))
-        if !MarkdownDocument.mayHoldBacktick(drawing) { #expect(MarkdownDocument.fenceBySearch(drawing) == "```") }
+        #expect(MarkdownDocument.fence(for: drawing) == Self.fenceBySearch(drawing))
+        if !MarkdownDocument.mayHoldBacktick(drawing) { #expect(Self.fenceBySearch(drawing) == "```") }
     }
 
-    // MARK: byte search
+    // MARK: element ids
 
-    static let haystacks: [String] = [
-        "", "id=\"", "<h2 id=\"a\">A</h2>\n<ol>\n<li>x</li>\n</ol>\n", "<ol><li>one</li><li>two</li></ol>",
-        "見出し id=\"返金\" <ol>\r\n<li>手順</li>\r\n</ol>", "\n\n\n", "a\r\nb\nc\r", "id=\"unclosed", "<<<ol<ol",
-        "<h2 id=\"x\">x</h2><h2 id=\"x\">again</h2><p id=\"y\">y</p>", "=\"id=id=\"=\"", "iiid===\"id=\"",
-    ]
-
-    @Test("find with memmem finds what the byte loop found", arguments: haystacks)
-    func find(_ hay: String) {
-        let u = Array(hay.utf8)
-        for needle in ["id=\"", "<ol", "<", "\n", "\r\n", "x", "手順", "", "<ol><li>one</li><li>two</li></ol>!"] {
-            let n = Array(needle.utf8)
-            for from in 0...u.count {
-                let old = StepListReader.findByBytes(n, in: u, from: from)
-                for rare in n.indices {
-                    #expect(StepListReader.find(n, in: u, from: from, rare: rare) == old, "\(needle) from \(from) by byte \(rare)")
-                }
-            }
-        }
-    }
-
-    @Test("newlines and ids agree with a loop over the bytes", arguments: haystacks)
-    func newlinesAndIDs(_ text: String) {
+    @Test("an HTML page's element ids, each at its first occurrence", arguments: ByteScanTests.haystacks)
+    func ids(_ text: String) {
         let u = Array(text.utf8)
-        #expect(StepListReader.newlines(u) == u.indices.filter { u[$0] == UInt8(ascii: "\n") })
         var ids: [String: Int] = [:]
         let needle = Array("id=\"".utf8)
         var i = 0
-        while let at = StepListReader.findByBytes(needle, in: u, from: i) {
+        while let at = ByteScanTests.firstIndexByBytes(needle, in: u, from: i) {
             var j = at + needle.count
             while j < u.count, u[j] != UInt8(ascii: "\"") { j += 1 }
             let id = String(decoding: u[(at + needle.count)..<j], as: UTF8.self)
             if ids[id] == nil { ids[id] = at }
             i = j
         }
-        #expect(StepListReader.ids(u) == ids)
+        #expect(HTMLStepList.ids(u) == ids)
     }
 
     // MARK: claims' scenarios

@@ -3,13 +3,13 @@ import TebikiMarkdown
 import TebikiModel
 @testable import TebikiRender
 
-/// The HTML post-process over cmark-gfm's bytes (`CommonMark.withHTML`, `memchr` scans, byte-level
-/// heading slugs) against the post-process it replaced, kept below as the oracle: Arrays scanned
-/// byte by byte, heading text and slugs by `Character` and `String`, slugs counted in a
-/// `[String: Int]`.
-@Suite("Site: HTML post-process over bytes")
+/// A page's HTML gets its heading ids, spans, UI labels, table wrappers and figures as the
+/// reference post-process below gives them: Arrays scanned byte by byte, heading text and slugs
+/// by `Character` and `String`, slugs counted in a `[String: Int]`. (The site's post-process reads
+/// cmark-gfm's own bytes, `CommonMark.withHTML`, with `ByteScan` and byte-level slugs.)
+@Suite("Site: a page's HTML post-processed as the reference does it")
 struct HTMLPostProcessTests {
-    // MARK: The oracle (the code as it was before the byte-level rewrite)
+    // MARK: The reference (the post-process as it was before it read bytes)
 
     enum Old {
         static func process(_ html: String, figures: [String]) -> String {
@@ -54,18 +54,7 @@ struct HTMLPostProcessTests {
         }
 
         static func find(_ pattern: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-            guard let first = pattern.first, pattern.count <= bytes.count else { return nil }
-            var i = from
-            let last = bytes.count - pattern.count
-            while i <= last {
-                if bytes[i] == first {
-                    var k = 1
-                    while k < pattern.count && bytes[i + k] == pattern[k] { k += 1 }
-                    if k == pattern.count { return i }
-                }
-                i += 1
-            }
-            return nil
+            ByteScanTests.firstIndexByBytes(pattern, in: bytes, from: from)
         }
 
         static func replacing(_ bytes: [UInt8], _ pairs: [(String, String)]) -> [UInt8] {
@@ -188,14 +177,14 @@ struct HTMLPostProcessTests {
 
     // MARK: Tests
 
-    @Test("the post-process gives the old bytes on hand-made HTML", arguments: fragments)
+    @Test("hand-made HTML: the reference's bytes", arguments: fragments)
     func handMade(_ html: String) {
         for figures in [[], Self.figures] {
             #expect(Self.process(html, figures: figures) == Old.process(html, figures: figures))
         }
     }
 
-    @Test("the post-process gives the old bytes on cmark-gfm's HTML", arguments: markdown)
+    @Test("cmark-gfm's HTML: the reference's bytes", arguments: markdown)
     func fromCmark(_ text: String) throws {
         let html = try #require(CommonMark.html(text))
         for figures in [[], Self.figures] {
@@ -203,14 +192,14 @@ struct HTMLPostProcessTests {
         }
     }
 
-    @Test("the post-process gives the old bytes on generated HTML")
+    @Test("generated HTML: the reference's bytes")
     func generated() {
         for html in Self.texts(count: 3000, seed: 23) {
             #expect(Self.process(html, figures: Self.figures) == Old.process(html, figures: Self.figures), "\(html.debugDescription)")
         }
     }
 
-    @Test("the byte-level plain text is the Character-level one wherever it is used")
+    @Test("a heading's plain text is read as by Character, over bytes where that is the same")
     func plainTextBytes() {
         var byBytes = 0
         for html in Self.texts(count: 3000, seed: 29) + Self.fragments {
@@ -225,7 +214,7 @@ struct HTMLPostProcessTests {
         #expect(byBytes > 100 && byBytes < 3000)
     }
 
-    @Test("slugs over bytes number repeats as the String dictionary did")
+    @Test("repeated headings are numbered as the reference numbers them")
     func slugCounts() {
         for texts in [Self.fragments, Self.texts(count: 400, seed: 31)] {
             var new = HeadingSlug()

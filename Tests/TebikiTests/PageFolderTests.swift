@@ -1,11 +1,11 @@
 import Testing
 @testable import TebikiRender
 
-/// `SiteBuilder.folder(of:)`, read over bytes, counts a page in the folder the old reading by
-/// Character gave (`split(separator: "/")`: the first part when there are several).
+/// A page is counted in its top folder: the first part of its path when there are several, as
+/// splitting by `Character` gives it (`SiteBuilder.folder(of:)` reads the path over its bytes).
 @Suite("The folder a page is counted in")
 struct PageFolderTests {
-    /// The old reading, kept here as the reference.
+    /// The reference: the path split by `Character`.
     static func splitFolder(_ path: String) -> String {
         path.split(separator: "/").count > 1 ? String(path.split(separator: "/")[0]) : ""
     }
@@ -18,7 +18,7 @@ struct PageFolderTests {
         "a/\u{301}b", "a/\u{301}", "/\u{301}/x", "🇯🇵/🏳️‍🌈/x", "👨‍👩‍👧/", "ja/\r\n/x", "\r\n/\r\n", "a\u{200D}/b",
     ]
 
-    @Test("the same folder as splitting by Character", arguments: paths)
+    @Test("the top folder, as by Character", arguments: paths)
     func sameFolder(_ path: String) {
         #expect(SiteBuilder.folder(of: path) == Self.splitFolder(path))
     }

@@ -1,9 +1,11 @@
+import TebikiModel
 import Testing
 @testable import TebikiRender
 
-/// `TextMeasure` reads most labels scalar by scalar; these compare it with reading them
-/// `Character` by `Character`, as it did before, on texts where the two could part.
-@Suite("Text measure by scalar agrees with by Character")
+/// A label is measured and wrapped as its `Character`s are: `TextMeasure` reads most labels
+/// scalar by scalar, and must give what reading them `Character` by `Character` gives, on texts
+/// where the two could part.
+@Suite("Diagram labels measured and wrapped by their Characters")
 struct TextMeasureScalarTests {
     static let texts: [String] = [
         "",
@@ -50,15 +52,15 @@ struct TextMeasureScalarTests {
 
     @Test("tokens", arguments: texts)
     func tokens(_ text: String) {
-        guard TextMeasure.joinsNothing(text) else { return }
+        guard ScalarCharacters.joinsNothing(text) else { return }
         #expect(TextMeasure.scalarTokens(text) == TextMeasure.tokens(text))
     }
 
-    @Test("every joinsNothing scalar tokenizes as its Character")
+    @Test("every scalar of the table tokenizes as its Character")
     func singleScalarTokens() {
         var text = ""
         for v in UInt32(0)...0x30000 {
-            guard let s = Unicode.Scalar(v), TextMeasure.joinsNothing(s) else { continue }
+            guard let s = Unicode.Scalar(v), ScalarCharacters.joinsNothing(s) else { continue }
             text.unicodeScalars.append(s)
             if v % 7 == 0 { text += " " }
             if text.unicodeScalars.count > 4000 {

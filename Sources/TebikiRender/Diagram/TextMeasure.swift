@@ -1,26 +1,28 @@
+import TebikiModel
+
 /// Estimates how wide text is drawn, and wraps it, without a font at hand: full-width (CJK)
 /// characters take 1 em, Latin letters about 0.55–0.7 em. Widths are whole tenths of a pixel,
 /// so that layouts are exact integers and byte-identical on every machine.
-public struct TextMeasure: Sendable, Hashable {
+package struct TextMeasure: Sendable, Hashable {
     /// Font size in pixels.
-    public var fontSize: Int
+    package var fontSize: Int
     /// Whether the text is bold (Latin letters are a little wider).
-    public var bold: Bool
+    package var bold: Bool
 
     /// Creates a measure for one font size.
-    public init(fontSize: Int, bold: Bool = false) {
+    package init(fontSize: Int, bold: Bool = false) {
         self.fontSize = fontSize
         self.bold = bold
     }
 
     /// The width of `text` in tenths of a pixel.
-    /// Summed scalar by scalar when every scalar is a `Character` of its own (`joinsNothing`,
-    /// and no carriage return: \r\n is one `Character`), which spares making a `Character` of
-    /// each; otherwise `Character` by `Character`.
-    public func width(_ text: String) -> Int {
+    /// Summed scalar by scalar when every scalar is a `Character` of its own
+    /// (`ScalarCharacters.joinsNothing`), which spares making a `Character` of each; otherwise
+    /// `Character` by `Character`.
+    package func width(_ text: String) -> Int {
         var hundredthsOfEm = 0
         for s in text.unicodeScalars {
-            guard s != "\r", TextMeasure.joinsNothing(s) else { return tenths(TextMeasure.characterAdvances(text, bold: bold)) }
+            guard ScalarCharacters.joinsNothing(s) else { return tenths(TextMeasure.characterAdvances(text, bold: bold)) }
             hundredthsOfEm += TextMeasure.advance(s, bold: bold)
         }
         return tenths(hundredthsOfEm)
@@ -39,14 +41,14 @@ public struct TextMeasure: Sendable, Hashable {
     /// The text broken into lines no wider than `maxWidth` (tenths of a pixel): at spaces, between
     /// full-width characters (not before closing or after opening punctuation), and inside a word
     /// only when the word alone is too wide.
-    public func wrap(_ text: String, maxWidth: Int) -> [String] {
+    package func wrap(_ text: String, maxWidth: Int) -> [String] {
         guard let tokens = MeasuredTokens(text, measure: self) else { return wrapJoining(text, maxWidth: maxWidth) }
         return tokens.lines(maxWidth: maxWidth, keepText: true).lines
     }
 
     /// The text wrapped as `wrap` does, into as few lines, but with the lines as even as possible
     /// (the narrowest width that needs no more lines), so that a label does not end in one word.
-    public func balancedWrap(_ text: String, maxWidth: Int) -> [String] {
+    package func balancedWrap(_ text: String, maxWidth: Int) -> [String] {
         balancedLines(text, maxWidth: maxWidth).lines
     }
 
@@ -68,7 +70,8 @@ public struct TextMeasure: Sendable, Hashable {
 
     /// A text's tokens measured once, so that it can be wrapped at many widths with sums of
     /// integers instead of measuring every candidate line again. Only for texts whose characters
-    /// are single scalars that never join a neighbour into one grapheme cluster (`joinsNothing`):
+    /// are single scalars that never join a neighbour into one grapheme cluster
+    /// (`ScalarCharacters.joinsNothing`):
     /// then a line is exactly as wide as the sum of its pieces.
     struct MeasuredTokens {
         let measure: TextMeasure
@@ -79,7 +82,7 @@ public struct TextMeasure: Sendable, Hashable {
 
         /// Nil when the text has a character that might join its neighbours (`wrapJoining` then).
         init?(_ text: String, measure: TextMeasure) {
-            guard TextMeasure.joinsNothing(text) else { return nil }
+            guard ScalarCharacters.joinsNothing(text) else { return nil }
             self.measure = measure
             tokens = TextMeasure.scalarTokens(text)
             advances = tokens.map { t in t.text.unicodeScalars.reduce(0) { $0 + TextMeasure.advance($1, bold: measure.bold) } }
@@ -130,28 +133,6 @@ public struct TextMeasure: Sendable, Hashable {
         }
     }
 
-    /// Whether every character of `text` is a single scalar that never joins its neighbours
-    /// into one grapheme cluster, whatever is put next to it: ASCII, Latin letters, general
-    /// punctuation, arrows and symbols, kana, CJK ideographs and full-width forms. Combining
-    /// marks, joiners, variation selectors, emoji modifiers, regional indicators and Hangul
-    /// jamo are not among them.
-    static func joinsNothing(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy(joinsNothing)
-    }
-
-    /// `joinsNothing` for one scalar.
-    static func joinsNothing(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x00...0x7F, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x20BF,
-             0x2100...0x22FF, 0x2460...0x26FF, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF,
-             0x3100...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF01...0xFF9D,
-             0xFFE0...0xFFEE, 0x20000...0x2FFFD:
-            return true
-        default:
-            return false
-        }
-    }
-
     /// `wrap` for any text: every candidate line measured whole (characters may join across a cut).
     func wrapJoining(_ text: String, maxWidth: Int) -> [String] {
         var lines: [String] = []
@@ -192,7 +173,7 @@ public struct TextMeasure: Sendable, Hashable {
 
     static func tokens(_ text: String) -> [Token] { tokens(of: text) }
 
-    /// `tokens` for a text whose scalars are each a `Character` (`joinsNothing`), read scalar by
+    /// `tokens` for a text whose scalars are each a `Character` (`ScalarCharacters.joinsNothing`), read scalar by
     /// scalar: the same tokens, without making a `Character` of each scalar or hashing it.
     /// A `Character` of one scalar is white space, wide, closing or opening exactly when the
     /// scalar is (no scalar of `joinsNothing`'s ranges is canonically equivalent to another

@@ -1,27 +1,27 @@
-import Foundation
+import TebikiModel
 
 /// Deterministic changes to the HTML that cmark-gfm renders from a site page's Markdown:
 /// heading ids (the same anchors as the Markdown's, see `HeadingSlug`), `lang` and class spans
 /// from `InlineMarker`s, a class on UI labels, the diagrams' SVG and scrollable tables.
 /// cmark-gfm's safe mode has already dropped any raw HTML, so every tag here is the site's own.
-public enum HTMLPostProcessor {
+package enum HTMLPostProcessor {
     /// Gives every `<h1>`…`<h6>` an `id`: the heading's text slugged the way the Markdown is.
-    public static func addingHeadingIDs(_ html: String) -> String {
+    package static func addingHeadingIDs(_ html: String) -> String {
         var html = html
         return html.withUTF8 { String(decoding: addingHeadingIDs($0), as: UTF8.self) }
     }
 
     /// `addingHeadingIDs` on UTF-8 bytes.
     static func addingHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        // One pass over the UTF-8 bytes, from one `<` to the next (`memchr`). The patterns are
-        // ASCII, so every cut is a character boundary.
+        // One pass over the UTF-8 bytes, from one `<` to the next (`ByteScan`). The patterns are
+        // ASCII, so every cut is a scalar boundary.
         var slugs = HeadingSlug()
         let n = bytes.count
         var out: [UInt8] = []
         out.reserveCapacity(n + n / 16)
         var i = 0 // bytes before i are in `out`
         var from = 0
-        while let start = index(of: UInt8(ascii: "<"), in: bytes, from: from) {
+        while let start = ByteScan.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: from) {
             let after = start + 2
             guard after + 1 < n, bytes[start + 1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[after]),
                   bytes[after + 1] == UInt8(ascii: ">") else {
@@ -31,7 +31,7 @@ public enum HTMLPostProcessor {
             let digit = bytes[after]
             let closeTag = [UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(ascii: "h"), digit, UInt8(ascii: ">")]
             let contentStart = after + 2
-            guard let close = find(closeTag, in: bytes, from: contentStart) else { break }
+            guard let close = ByteScan.firstIndex(of: closeTag, in: bytes, from: contentStart) else { break }
             let inner = UnsafeBufferPointer(rebasing: bytes[contentStart..<close])
             let id = if let text = plainText(utf8: inner) {
                 text.withUnsafeBufferPointer { slugs.next(utf8: $0) }
@@ -50,41 +50,19 @@ public enum HTMLPostProcessor {
         return out
     }
 
-    /// The index of the first `byte` at or after `from` in `bytes` (`memchr`: many bytes per step).
-    @inline(__always)
-    static func index(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard from < bytes.count, let base = bytes.baseAddress, let hit = memchr(base + from, Int32(byte), bytes.count - from) else {
-            return nil
-        }
-        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-    }
-
-    /// The first index at or after `from` where `pattern` starts in `bytes`: each candidate first
-    /// byte found with `memchr`, the rest compared with `memcmp`.
-    static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let first = pattern.first, let base = bytes.baseAddress else { return nil }
-        let last = bytes.count - pattern.count
-        var i = from
-        while i <= last, let at = index(of: first, in: bytes, from: i), at <= last {
-            if memcmp(base + at, pattern, pattern.count) == 0 { return at }
-            i = at + 1
-        }
-        return nil
-    }
-
     /// Every occurrence of each pattern replaced, in one pass from the left (no pattern's
     /// replacement contains another pattern, so this is the same as replacing them in turn).
-    /// Every pattern starts with the same byte (the site's are tags, `<`), found with `memchr`.
+    /// Every pattern starts with the same byte (the site's are tags, `<`), found with `ByteScan`.
     static func replacing(_ bytes: UnsafeBufferPointer<UInt8>, _ pairs: [(String, String)]) -> [UInt8] {
         let patterns = pairs.map { (Array($0.0.utf8), Array($0.1.utf8)) }
-        guard let lead = patterns.first?.0.first, let base = bytes.baseAddress else { return Array(bytes) }
+        guard let lead = patterns.first?.0.first else { return Array(bytes) }
         precondition(patterns.allSatisfy { $0.0.first == lead }, "the patterns start with one byte")
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
         var i = 0 // bytes before i are in `out`
         var from = 0
-        scan: while let at = index(of: lead, in: bytes, from: from) {
-            for (pattern, replacement) in patterns where at + pattern.count <= bytes.count && memcmp(base + at, pattern, pattern.count) == 0 {
+        scan: while let at = ByteScan.firstIndex(of: lead, in: bytes, from: from) {
+            for (pattern, replacement) in patterns where ByteScan.hasPrefix(pattern, in: bytes, at: at) {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<at]))
                 out += replacement
                 i = at + pattern.count
@@ -106,7 +84,7 @@ public enum HTMLPostProcessor {
         out.reserveCapacity(bytes.count + figures.reduce(0) { $0 + $1.utf8.count })
         var i = 0 // bytes before i are in `out`
         var from = 0
-        while let start = find(open, in: bytes, from: from) {
+        while let start = ByteScan.firstIndex(of: open, in: bytes, from: from) {
             var j = start + open.count
             var number = 0, digits = 0
             while j < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[j]), digits < 9 {
@@ -127,25 +105,12 @@ public enum HTMLPostProcessor {
         return out
     }
 
-    /// `plainText` over UTF-8 bytes, where it is the same by byte as by `Character`: nil when a
-    /// `<`, `>`, `&` or `;` (the bytes that tags and entities are found by) has a non-ASCII
-    /// neighbour, which might join it into a longer `Character` (a combining mark after it, a
-    /// prepended mark before it), or when U+037E (canonically equal to `;`) occurs. No scalar
-    /// joins two ASCII scalars into one `Character` but CR LF, and none of the four is CR or LF.
-    /// Tags and marks removed between two bytes make them neighbours, but then the removed tag's
-    /// `<` or `>` or the mark's bytes were their neighbours before, and were checked.
+    /// `plainText` over UTF-8 bytes, where it is the same by byte as by `Character`: nil when
+    /// the tags and entities may not be found by their bytes (`<`, `>`, `&` and `;`, see
+    /// `ScalarCharacters.findsASCIIAsCharacters`; marks removed between two bytes make them
+    /// neighbours as removed tags do).
     static func plainText(utf8 html: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        let n = html.count
-        for k in 0..<n {
-            switch html[k] {
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: ";"):
-                if k > 0 && html[k - 1] >= 0x80 || k + 1 < n && html[k + 1] >= 0x80 { return nil }
-            case 0xCD:
-                if k + 1 < n && html[k + 1] == 0xBE { return nil }
-            default:
-                continue
-            }
-        }
+        guard ScalarCharacters.findsASCIIAsCharacters(plainTextMarkup, in: html) else { return nil }
         // Tags removed, then marks (U+E000…U+E00F, EE 80 80…8F), as `plainText` does.
         var text = removingTags(html)
         if text.contains(InlineMarker.markLead) {
@@ -157,50 +122,22 @@ public enum HTMLPostProcessor {
             }
             text = kept
         }
-        return decodingEntities(text)
+        return HTMLEntity.decoding(text)
     }
 
-    /// cmark's entities decoded in one pass from the left: the same as replacing them in turn,
-    /// `&amp;` last (no replacement makes another entity, and `&amp;`'s `&` is never read again).
-    static func decodingEntities(_ text: [UInt8]) -> [UInt8] {
-        guard text.contains(UInt8(ascii: "&")) else { return text }
-        let entities: [([UInt8], UInt8)] = [
-            (Array("&lt;".utf8), UInt8(ascii: "<")), (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&quot;".utf8), UInt8(ascii: "\"")),
-            (Array("&#39;".utf8), UInt8(ascii: "'")), (Array("&amp;".utf8), UInt8(ascii: "&")),
-        ]
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count)
-        var i = 0
-        scan: while i < text.count {
-            if text[i] == UInt8(ascii: "&") {
-                for (entity, value) in entities where i + entity.count <= text.count && text[i..<(i + entity.count)].elementsEqual(entity) {
-                    out.append(value)
-                    i += entity.count
-                    continue scan
-                }
-            }
-            out.append(text[i])
-            i += 1
-        }
-        return out
-    }
+    /// The bytes that tags and entities are found by.
+    private static let plainTextMarkup: [UInt8] = [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: ";")]
 
-    /// The text of an HTML fragment: tags removed, cmark's entities decoded, marks removed.
-    public static func plainText(_ html: String) -> String {
+    /// The text of an HTML fragment: tags removed, marks removed, entities decoded (`HTMLEntity`).
+    package static func plainText(_ html: String) -> String {
         var html = html
         if let text = html.withUTF8({ plainText(utf8: $0) }) { return String(decoding: text, as: UTF8.self) }
-        var text = InlineMarker.stripped(removingTags(html))
-        // Every entity starts with `&`.
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-            text = text.replacingAll(entity, with: value)
-        }
-        return text
+        return HTMLEntity.decoding(InlineMarker.stripped(removingTags(html)))
     }
 
     /// `html` without its tags: from a `<` to the next `>`, by `Character` (a `<` that carries a
     /// combining mark is text). The page check reads pages back the same way.
-    public static func removingTags(_ html: String) -> String {
+    package static func removingTags(_ html: String) -> String {
         var text = ""
         var inTag = false
         for c in html {
@@ -213,7 +150,7 @@ public enum HTMLPostProcessor {
 
     /// `removingTags` over UTF-8 bytes, for text that reads the same by scalar as by `Character`
     /// (`<` and `>` are never part of a longer scalar's bytes).
-    public static func removingTags(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    package static func removingTags(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count)
         var inTag = false
@@ -292,7 +229,7 @@ public enum HTMLPostProcessor {
                     i += 3
                 } else {
                     // Up to the next byte that may start a mark, copied at once.
-                    let j = index(of: InlineMarker.markLead, in: bytes, from: i + 1) ?? bytes.count
+                    let j = ByteScan.firstIndex(of: InlineMarker.markLead, in: bytes, from: i + 1) ?? bytes.count
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
                     i = j
                 }
@@ -309,7 +246,7 @@ public enum HTMLPostProcessor {
     static func spanAttribute(_ spec: UnsafeBufferPointer<UInt8>) -> (name: [UInt8], value: UnsafeBufferPointer<UInt8>)? {
         var s = 0
         while s < spec.count, spec[s] == UInt8(ascii: "=") { s += 1 }
-        guard let eq = index(of: UInt8(ascii: "="), in: spec, from: s) else { return nil }
+        guard let eq = ByteScan.firstIndex(of: UInt8(ascii: "="), in: spec, from: s) else { return nil }
         let name = Array(spec[s..<eq])
         let value = UnsafeBufferPointer(rebasing: spec[(eq + 1)...])
         guard name == Array("lang".utf8) || name == Array("class".utf8), !value.isEmpty,

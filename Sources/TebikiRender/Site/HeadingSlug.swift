@@ -1,7 +1,7 @@
 /// Heading anchors as GitHub computes them for Markdown: lower-cased, everything but letters,
 /// marks, numbers, `_`, `-` and spaces removed, spaces turned into `-`, repeats numbered `-1`,
 /// `-2`. The site gives HTML headings the same ids, so one anchor names a heading in both forms.
-public struct HeadingSlug: Sendable {
+package struct HeadingSlug: Sendable {
     /// A slug as a dictionary key, hashed once. `next` looks a slug up and stores it again, and a
     /// `String` key is hashed on every use. Equality is still the `String`'s (canonical
     /// equivalence), so repeats are numbered exactly as with `[String: Int]`.
@@ -21,10 +21,10 @@ public struct HeadingSlug: Sendable {
     private var seen: [Key: Int] = [:]
 
     /// A fresh counter for one page.
-    public init() {}
+    package init() {}
 
     /// The slug of a heading's text, before repeats are numbered.
-    public static func base(_ text: String) -> String {
+    package static func base(_ text: String) -> String {
         var text = text
         return text.withUTF8 { String(decoding: base(utf8: $0), as: UTF8.self) }
     }
@@ -102,7 +102,7 @@ public struct HeadingSlug: Sendable {
     }
 
     /// The next heading's anchor on the page: its base slug, numbered when already taken.
-    public mutating func next(_ text: String) -> String {
+    package mutating func next(_ text: String) -> String {
         next(base: HeadingSlug.base(text))
     }
 

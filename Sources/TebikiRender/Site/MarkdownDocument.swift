@@ -1,4 +1,5 @@
 import TebikiMarkdown
+import TebikiModel
 
 /// A Markdown page being written: blocks in order, headings with the anchors the HTML will carry.
 /// Text from the model goes in through `InlineMarker.text` (escaped); the writer adds only markup.
@@ -130,28 +131,21 @@ struct MarkdownDocument {
     }
 
     /// The fence for a drawing: three backticks, more when the drawing holds that many in a row.
+    /// Mermaid drawings escape backticks, so the search for ever longer fences (over the whole
+    /// drawing) is skipped when one pass over the bytes finds no `Character` that is "`".
     static func fence(for drawing: String) -> String {
-        mayHoldBacktick(drawing) ? fenceBySearch(drawing) : "```"
-    }
-
-    /// `fence(for:)` by searching the drawing for ever longer fences.
-    static func fenceBySearch(_ drawing: String) -> String {
         var fence = "```"
+        guard mayHoldBacktick(drawing) else { return fence }
         while drawing.contains(fence) { fence += "`" }
         return fence
     }
 
-    /// Whether `text` may hold a `Character` equal to "`": a U+0060, or a U+1FEF (GREEK VARIA,
-    /// canonically the same). Mermaid drawings escape backticks, so the search for a fence in them
-    /// (the longest, over the whole drawing) is skipped after one pass over the bytes.
+    /// Whether `text` may hold a `Character` equal to "`": a U+0060 byte, or a scalar whose
+    /// `Character` is "`" (`ScalarCharacters.asciiEquivalent`: U+1FEF GREEK VARIA).
     static func mayHoldBacktick(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { u in
-            // U+1FEF is E1 BF AF in UTF-8.
-            for i in u.indices where u[i] == 0x60 || (u[i] == 0xE1 && i + 2 < u.count && u[i + 1] == 0xBF && u[i + 2] == 0xAF) {
-                return true
-            }
-            return false
+            ByteScan.firstIndex(of: UInt8(ascii: "`"), in: u, from: 0) != nil || ScalarCharacters.holdsEquivalent(of: UInt8(ascii: "`"), in: u)
         }
     }
 

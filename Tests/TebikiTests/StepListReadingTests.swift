@@ -1,18 +1,71 @@
 @testable import TebikiCheck
+import TebikiModel
+import TebikiRender
 import Testing
 
-/// The readings the byte-level ones replaced, kept here as the reference they must agree with.
+/// How the page check read pages before it read them over bytes, `Character` by `Character`:
+/// the reference its readings must agree with.
 enum CharacterReading {
     /// The visible text: each nested block cut off in turn, then read `Character` by `Character`.
     static func visibleText(html: String) -> String {
         var u = Array(html.utf8)
         for block in ["<blockquote", "<ol", "<ul", "<div", "<aside", "<table"] {
-            if let at = StepListReader.find(Array(block.utf8), in: u, from: 0) { u = Array(u[..<at]) }
+            if let at = ByteScanTests.firstIndexByBytes(Array(block.utf8), in: u, from: 0) { u = Array(u[..<at]) }
         }
-        return StepListReader.visibleTextByCharacters(String(decoding: u, as: UTF8.self))
+        return collapse(decodeEntities(removingTags(String(decoding: u, as: UTF8.self))))
     }
 
-    /// The tag name at the `<` at `i`, lowercased, as `htmlItems` read it before.
+    static func removingTags(_ html: String) -> String {
+        var text = ""
+        var inTag = false
+        for c in html {
+            if c == "<" { inTag = true; continue }
+            if c == ">" && inTag { inTag = false; continue }
+            if !inTag { text.append(c) }
+        }
+        return text
+    }
+
+    static func decodeEntities(_ s: String) -> String {
+        var out = ""
+        var rest = Substring(s)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[amp...]
+            if let semi = after.firstIndex(of: ";"), after.distance(from: amp, to: semi) <= 10 {
+                let name = after[after.index(after: amp)..<semi]
+                var decoded: String?
+                switch name {
+                case "amp": decoded = "&"
+                case "lt": decoded = "<"
+                case "gt": decoded = ">"
+                case "quot": decoded = "\""
+                case "apos": decoded = "'"
+                case "nbsp": decoded = " "
+                default:
+                    if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) { decoded = String(u) }
+                    else if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) { decoded = String(u) }
+                }
+                if let decoded { out += decoded; rest = after[after.index(after: semi)...]; continue }
+            }
+            out += "&"
+            rest = after.dropFirst()
+        }
+        return out + rest
+    }
+
+    static func collapse(_ s: String) -> String {
+        var out = ""
+        var space = false
+        for c in s {
+            if c.isWhitespace { space = !out.isEmpty; continue }
+            if space { out += " "; space = false }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// The tag name at the `<` at `i`, lowercased, as the list reader read it before.
     static func tagName(_ u: [UInt8], _ i: Int) -> String {
         var j = i + 1
         var name = ""
@@ -30,11 +83,12 @@ enum CharacterReading {
     }
 }
 
-/// The byte-level readers of `StepListReader` give what the `Character`-level ones give.
-@Suite("Check: step lists read over bytes")
-struct StepListReaderBytesTests {
-    @Test("visible text: the one-pass reading of ASCII fragments agrees with the Character reading")
-    func visibleTextAgrees() {
+/// A page's step texts read back as a reader sees them: the check reads pages over their bytes,
+/// and must find what reading them `Character` by `Character` finds (`CharacterReading`).
+@Suite("Check: a page's step lists and texts read back as a reader sees them")
+struct StepListReadingTests {
+    @Test("visible text: tags removed, entities decoded, white space collapsed, as by Character")
+    func visibleText() {
         let fragments = [
             "", "Click <strong>Save</strong>.", "  Open\n the <a href=\"x.html#a\">page</a>  \t",
             "Type &quot;yes&quot; &amp; press &lt;Enter&gt; &apos;ok&apos;&nbsp;&nbsp;now",
@@ -44,9 +98,9 @@ struct StepListReaderBytesTests {
             "&#39;quoted&#x27; &#X41;", "line\r\nbreak", "「<strong>保存</strong>」をクリック", ">\u{301}x<b>y</b>",
         ]
         for fragment in fragments {
-            #expect(StepListReader.visibleText(html: fragment) == StepListReader.visibleTextByCharacters(fragment), "\(fragment)")
+            #expect(VisibleText.read(html: fragment) == CharacterReading.visibleText(html: fragment), "\(fragment)")
         }
-        #expect(StepListReader.visibleText(html: "Type &quot;yes&quot;&nbsp; <b>now</b>") == "Type \"yes\" now")
+        #expect(VisibleText.read(html: "Type &quot;yes&quot;&nbsp; <b>now</b>") == "Type \"yes\" now")
     }
 
     @Test("lines: split where a Character is a line feed, one carriage return dropped at the end")
@@ -54,7 +108,7 @@ struct StepListReaderBytesTests {
         let texts = ["", "a", "a\nb", "a\n\nb\n", "a\r\nb\nc", "a\rb\n", "a\r", "\n\r\n\n", "ja 日本\nen\u{85}x\u{2028}y\n"]
         for text in texts {
             let expected = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-            #expect(StepListReader.lines(text) == expected, "\(text.debugDescription)")
+            #expect(MarkdownStepList.lines(text) == expected, "\(text.debugDescription)")
         }
     }
 
@@ -70,63 +124,26 @@ struct StepListReaderBytesTests {
         "&#x3042; ok", "日本\r\n語", "𠮷野家 <b>𩸽</b>", "&quot;日本&quot;&apos;", "&日本語の名前;",
     ]
 
-    @Test("visible text: the byte reading agrees with the Character reading on text beyond ASCII", arguments: unicodeFragments)
-    func visibleTextAgreesBeyondASCII(_ fragment: String) {
-        #expect(StepListReader.visibleText(html: fragment) == CharacterReading.visibleText(html: fragment))
-        #expect(Array(StepListReader.visibleText(html: fragment).utf8) == Array(CharacterReading.visibleText(html: fragment).utf8))
+    @Test("visible text beyond ASCII: the same bytes as by Character", arguments: unicodeFragments)
+    func visibleTextBeyondASCII(_ fragment: String) {
+        #expect(Array(VisibleText.read(html: fragment).utf8) == Array(CharacterReading.visibleText(html: fragment).utf8))
     }
 
-    @Test("visible text: Japanese prose next to markup is read by scalar, a joining scalar next to markup is not")
-    func scalarReadingTakesJapanese() {
-        #expect(StepListReader.readsAsScalars(Array("「<strong>保存</strong>」を\u{3000}クリック&amp;".utf8)[...]))
-        #expect(!StepListReader.readsAsScalars(Array(">\u{301}".utf8)[...]))
-        #expect(!StepListReader.readsAsScalars(Array("\u{600}<".utf8)[...]))
-        #expect(!StepListReader.readsAsScalars(Array("&amp\u{37E}".utf8)[...]))
-    }
-
-    /// Partners for the scalars said to join nothing: ASCII of every kind, and white space.
-    static let partners: [Unicode.Scalar] = [" ", "a", "<", ";", "\t", "\n", "\u{A0}", "\u{3000}", "\u{2028}"]
-
-    @Test("visible text: the scalars mayJoin calls inert join no ASCII or white-space neighbour", arguments: partners)
-    func inertScalarsJoinNothing(_ partner: Unicode.Scalar) {
-        for value in UInt32(0)...0x10FFFF {
-            guard let s = Unicode.Scalar(value), !StepListReader.mayJoin(s) else { continue }
-            var before = String(Character(partner)), after = String(Character(s))
-            before.unicodeScalars.append(s); after.unicodeScalars.append(partner)
-            #expect(before.count == 2, "U+\(String(value, radix: 16)) after \(partner.debugDescription)")
-            #expect(after.count == 2, "U+\(String(value, radix: 16)) before \(partner.debugDescription)")
-        }
-    }
-
-    @Test("visible text: no scalar but U+037E reads as one of the characters the reading looks for")
-    func onlyGreekQuestionMarkEqualsMarkup() {
-        // `Character` equality is canonical equivalence: a scalar equal to `<`, `>`, `&`, `;`, `#`,
-        // a digit or a letter of an entity name would be read as it by `Character` only.
-        let looked = Set("<>&;#0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".map(String.init))
-        var equal: [UInt32] = []
-        for value in UInt32(0x80)...0x10FFFF {
-            guard let s = Unicode.Scalar(value), looked.contains(String(Character(s))) else { continue }
-            equal.append(value)
-        }
-        // U+212A KELVIN SIGN is K, which no entity name the reading knows has.
-        #expect(equal == [0x37E, 0x212A])
-    }
-
-    /// Tags as `htmlItems` meets them.
+    /// Tags as the list reader meets them.
     static let tags = ["<ol>", "<OL start=\"2\">", "</Ul>", "<ul\n>", "<li>", "<LI class=\"x\">", "</li>", "</lI>", "<ol",
                        "<old>", "<o>", "</ >", "<>", "<", "</", "<//ol>", "<li\t>", "<p>", "</olx>", "<\u{C0}l>", "<oL/>"]
 
-    @Test("list tags: compared byte by byte as the lowercased tag name was", arguments: tags)
-    func listTagsAgree(_ tag: String) {
+    @Test("list tags: ol, ul and li in any case, opening or closing", arguments: tags)
+    func listTags(_ tag: String) {
         let u = Array(tag.utf8)
-        let expected: StepListReader.ListTag? = switch CharacterReading.tagName(u, 0) {
+        let expected: HTMLStepList.ListTag? = switch CharacterReading.tagName(u, 0) {
         case "ol", "ul": .listOpen
         case "/ol", "/ul": .listClose
         case "li": .itemOpen
         case "/li": .itemClose
         default: nil
         }
-        #expect(StepListReader.listTag(u, 0) == expected)
+        #expect(u.withUnsafeBufferPointer { HTMLStepList.listTag($0, 0) } == expected)
     }
 
     /// Paths and languages whose language folder is replaced.
@@ -135,15 +152,15 @@ struct StepListReaderBytesTests {
         ("日本/ja/x", "ja"), ("ja/日本.md", "日本"), ("a\r\n/ja", "ja"), ("ja//ja", "ja"), ("e\u{301}/x", "é"),
     ]
 
-    @Test("languageFree: the byte reading of ASCII paths agrees with the Character reading", arguments: paths)
-    func languageFreeAgrees(_ path: String, _ language: String) {
+    @Test("a path's language folder is replaced, as by Character", arguments: paths)
+    func languageFree(_ path: String, _ language: String) {
         #expect(PageChecker.languageFree(path, language) == CharacterReading.languageFree(path, language))
     }
 
     @Test("Markdown items: the column counts the spaces after the number, any script",
           arguments: [("1. x", 4), ("1.   x", 6), ("  12) 日本", 7), ("1.\u{3000}x", 0), ("3.  \u{301}x", 4)])
     func itemColumns(_ line: String, _ column: Int) {
-        let result = StepListReader.markdown("## A\n\n\(line)\n", anchor: "a")
+        let result = StepListDocument(path: "page.md", contents: "## A\n\n\(line)\n").list(after: "a")
         guard case .items(let items) = result else { #expect(column == 0, "no item read"); return }
         #expect(items.map(\.column) == [column])
     }
