@@ -25,7 +25,7 @@ public struct DecidedClasses: Sendable {
         ///
         /// `triggers`: the engine's triggers of the facts `input` has a value for, when the caller
         /// knows them (see `Engine.evaluate(_:triggers:)`).
-        init(_ input: Scenario, hasDerivedFacts: Bool, engine: Engine, inputFacts: InputFacts, triggers: [Engine.Trigger]? = nil) {
+        init(_ input: Scenario, hasDerivedFacts: Bool, engine: Engine, inputFacts: InputFacts, triggers: [DerivedFacts.Trigger]? = nil) {
             self.inputFacts = inputFacts
             do throws(EngineFailure) {
                 if let triggers { decision = .success(try engine.evaluate(input, triggers: triggers)) }
@@ -82,7 +82,7 @@ public struct DecidedClasses: Sendable {
         self.classes = classes
         let inputFacts = InputFacts(space.model)
         // The engine's trigger of each slot's fact, looked up once, not per scenario.
-        let slotTriggers = space.slotIDs.map { engine.trigger(of: $0) }
+        let slotTriggers = space.plan.slots.ids.map { engine.trigger(of: $0) }
         decided = ParallelMap.map(classes.count) { i in
             enumeration.boundaryScenarios(of: classes[i]).map {
                 Decided($0.scenario, hasDerivedFacts: $0.hasDerivedFacts, engine: engine, inputFacts: inputFacts,

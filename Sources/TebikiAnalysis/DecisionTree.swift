@@ -79,7 +79,7 @@ public struct TreeBuilder: Sendable {
     /// Creates a builder.
     public init(space: QuestionSpace) {
         self.space = space
-        engine = Engine(model: space.model)
+        engine = Engine(plan: space.plan)
     }
 
     /// The tree from the entry table (or `table`), optionally with answers already given

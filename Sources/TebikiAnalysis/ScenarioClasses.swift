@@ -20,7 +20,7 @@ public struct ScenarioClasses: Sendable {
     /// agree with `filter` (its answers are every class's).
     public func all(where filter: [FactID: Answer] = [:]) -> [Class] {
         var walk = Walk(space: space, filter: filter)
-        walk.expand(index: 0, candidates: space.gate.candidates(for: space.gate.symbol(in: filter)))
+        walk.expand(index: 0, candidates: space.questionPlan.candidates(for: space.questionPlan.symbol(in: filter)))
         return walk.result
     }
 
@@ -31,7 +31,7 @@ public struct ScenarioClasses: Sendable {
         // Deepen the cut until there are enough subtrees to share out (or the cut stops growing).
         let wanted = 64
         var tasks: [Walk.Task] = []
-        for depth in 1...max(1, space.steps.count) {
+        for depth in 1...max(1, space.questionPlan.steps.count) {
             let deeper = subtrees(cutAt: depth)
             let grew = deeper.count > tasks.count
             tasks = deeper
@@ -127,11 +127,11 @@ public struct ScenarioClasses: Sendable {
 
         init(space: QuestionSpace, filter: [FactID: Answer]) {
             self.space = space
-            steps = space.steps
-            gateSlot = space.gate.fact.flatMap { space.gate.orderPosition[$0] }
+            steps = space.questionPlan.steps
+            gateSlot = space.questionPlan.gateOrderPosition
             current = filter
             for (id, answer) in filter {
-                guard let slot = space.gate.orderPosition[id] else { continue }
+                guard let slot = space.questionPlan.orderPosition[id] else { continue }
                 slots.append(slot); samples.append(answer.sample); pieces.append(Array("\(id)=\(answer.id)".utf8))
             }
         }
@@ -139,8 +139,8 @@ public struct ScenarioClasses: Sendable {
         /// A walk that goes on from `task`.
         init(space: QuestionSpace, resuming task: Task) {
             self.space = space
-            steps = space.steps
-            gateSlot = space.gate.fact.flatMap { space.gate.orderPosition[$0] }
+            steps = space.questionPlan.steps
+            gateSlot = space.questionPlan.gateOrderPosition
             current = task.current
             slots = task.slots; samples = task.samples; pieces = task.pieces
         }
@@ -162,7 +162,7 @@ public struct ScenarioClasses: Sendable {
                 return
             }
             // Questions gated on another value of the gating fact (another product's) cannot apply: skip them.
-            let next = space.gate.nextIndex(after: index, in: candidates, count: count)
+            let next = space.questionPlan.nextIndex(after: index, in: candidates, count: count)
             let step = steps[index]
             if sample(at: step.slot) != nil { expand(index: next, candidates: candidates); return }
             // A fact that applies everywhere needs no sample scenario (building one per node was most of the time).
@@ -180,9 +180,9 @@ public struct ScenarioClasses: Sendable {
                 if step.slot == gateSlot {
                     var symbol: String?
                     if case .symbol(let s)? = answer.sample { symbol = s }
-                    after = space.gate.candidates(for: symbol)
+                    after = space.questionPlan.candidates(for: symbol)
                 }
-                expand(index: space.gate.nextIndex(after: index, in: after, count: count), candidates: after)
+                expand(index: space.questionPlan.nextIndex(after: index, in: after, count: count), candidates: after)
             }
             slots.removeLast(); samples.removeLast(); pieces.removeLast()
             current[step.factID] = nil
@@ -232,13 +232,14 @@ public struct ScenarioClasses: Sendable {
     }
 
     /// `scenarios(of:)`, each with whether it gives a value to a derived fact and the slots of
-    /// the facts it gives a value to (`QuestionSpace.slotIDs`).
+    /// the facts it gives a value to (`FactSlots`).
     func boundaryScenarios(of c: Class) -> [(scenario: Scenario, hasDerivedFacts: Bool, slots: [Int])] {
-        let (late, early) = space.drafts(for: c.answers)
-        let lateScenario = space.scenario(late)
-        let first = (lateScenario, space.hasDerivedFacts(late), late.filledSlots)
+        let plan = space.questionPlan
+        let (late, early) = plan.drafts(for: c.answers)
+        let lateScenario = plan.scenario(late)
+        let first = (lateScenario, plan.hasDerivedFacts(late), late.filledSlots)
         guard !late.sameValues(as: early) else { return [first] }
-        return [first, (space.scenario(early, from: lateScenario, of: late), space.hasDerivedFacts(early), early.filledSlots)]
+        return [first, (plan.scenario(early, from: lateScenario, of: late), plan.hasDerivedFacts(early), early.filledSlots)]
     }
 }
 
@@ -293,7 +294,7 @@ extension ScenarioClasses {
                 }
                 if case .withinWindow(let date)? = fact.derivation { direct[date, default: []].append(fact.id) }
             }
-            let positions = space.gate.orderPosition
+            let positions = space.questionPlan.orderPosition
             var reads: [[Int]] = []
             var readBefore = [[Int]](repeating: [], count: space.order.count)
             for (i, id) in space.order.enumerated() {
@@ -307,7 +308,7 @@ extension ScenarioClasses {
                 }
                 // Its own answer is never read: the walk asks whether it applies before answering it.
                 reads.append(found.sorted())
-                if !space.steps[i].appliesEverywhere {
+                if !space.questionPlan.steps[i].appliesEverywhere {
                     for p in found where p > i { readBefore[p].append(i) }
                 }
             }
@@ -321,21 +322,21 @@ extension ScenarioClasses {
             guard usable else { return false }
             var filtered: [Int: Answer] = [:]
             for (id, answer) in filter {
-                guard let p = space.gate.orderPosition[id],
-                      space.steps[p].question.answers.contains(where: { $0.identity == answer.identity }) else { return false }
+                guard let p = space.questionPlan.orderPosition[id],
+                      space.questionPlan.steps[p].question.answers.contains(where: { $0.identity == answer.identity }) else { return false }
                 filtered[p] = answer
             }
             for (p, _) in filtered {
                 // 2: the earlier questions that can read this fact are filtered too.
                 guard readBefore[p].allSatisfy({ filtered[$0] != nil }) else { return false }
-                let step = space.steps[p]
+                let step = space.questionPlan.steps[p]
                 if step.appliesEverywhere { continue }
                 // 3: what it reads before it is filtered, and with the filter's earlier answers it applies.
                 guard reads[p].allSatisfy({ $0 >= p || filtered[$0] != nil }) else { return false }
                 var earlier: [FactID: Answer] = [:]
                 for (q, answer) in filtered where q < p { earlier[space.order[q]] = answer }
                 // Where the whole walk reaches the fact: not skipped for the product answered before it.
-                if let allowed = space.gate.candidates(for: space.gate.symbol(in: earlier)), !allowed.contains(p) { return false }
+                if let allowed = space.questionPlan.candidates(for: space.questionPlan.symbol(in: earlier)), !allowed.contains(p) { return false }
                 guard space.applies(step.question.fact, given: space.scenario(for: earlier)) else { return false }
             }
             return true

@@ -156,7 +156,7 @@ struct LeafClassesTests {
         let classes = ScenarioClasses(space: space)
         let all = classes.all()
         #expect(classes.allInParallel() == all)
-        for depth in 1...(space.steps.count + 1) {
+        for depth in 1...(space.questionPlan.steps.count + 1) {
             let tasks = classes.subtrees(cutAt: depth)
             #expect(classes.classes(below: tasks) == all, "cut at \(depth)")
         }

@@ -35,18 +35,18 @@ struct ScenarioClassesTests {
         var scenario = Scenario()
         scenario["fact"] = c.value
         scenario["other"] = c.other
-        var draft = QuestionSpace.Draft(capacity: 2)
+        var draft = QuestionPlan.Draft(capacity: 2)
         draft[0] = c.value
         draft[1] = c.other
-        let planned = QuestionSpace.PlannedTest(c.test, slot: { $0 == "fact" ? 0 : 1 })
+        let planned = QuestionPlan.PlannedTest(c.test, slot: { $0 == "fact" ? 0 : 1 })
         #expect(planned.matches(c.value, in: draft) == c.test.matches(c.value, in: scenario))
     }
 
     @Test("drafts are the same scenario whatever the order their facts were set in, and a fact without value is no fact")
     func sameValues() {
-        var a = QuestionSpace.Draft(capacity: 4)
+        var a = QuestionPlan.Draft(capacity: 4)
         a[0] = .integer(1); a[1] = .symbol("x"); a[2] = .boolean(true); a[2] = nil
-        var b = QuestionSpace.Draft(capacity: 4)
+        var b = QuestionPlan.Draft(capacity: 4)
         b[1] = .symbol("x"); b[0] = .integer(1)
         #expect(a.sameValues(as: b) && b.sameValues(as: a))
         b[3] = .integer(0)
@@ -130,7 +130,7 @@ struct ScenarioClassesTests {
             #expect(boundary.allSatisfy { !$0.hasDerivedFacts })
             // The slots name the facts each scenario has, each once.
             for b in boundary {
-                #expect(b.slots.map { space.slotIDs[$0] }.sorted() == b.scenario.values.keys.sorted())
+                #expect(b.slots.map { space.plan.slots.ids[$0] }.sorted() == b.scenario.values.keys.sorted())
             }
             if expected.count == 2 { twos += 1 }
         }
