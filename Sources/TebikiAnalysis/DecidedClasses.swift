@@ -101,65 +101,54 @@ public struct DecidedClasses: Sendable {
         return i
     }
 
-    /// Per leaf, the indices in `classes` of the classes `ScenarioClasses.all(where:)` gives for
-    /// each of the leaf's path combinations (`DecisionTree.combinations`), in that order; nil for a
-    /// leaf with a combination `ScenarioClasses.filtersExactly` does not accept (its classes must be
-    /// enumerated again). Every leaf used to enumerate its classes and look each one up here.
+    /// Per leaf, the indices in `classes` of a leaf's classes: for each combination of answers of
+    /// its path (`DecisionTree.combinations`), in that order, the classes that have every answer of
+    /// the combination, in class order. The classes are those the checker proves, so a page shows
+    /// no case that was not checked.
     ///
-    /// Where a filter is exact, its classes are those of `classes` that have its answers, in the
-    /// same order; so the classes are sorted into the leaves in one pass, each walked down a trie of
-    /// the leaves' paths (the leaves of one tree share their first steps: a class follows one path).
-    public func classesByLeaf(_ leaves: [DecisionTree.Leaf]) -> [[Int]?] {
-        let check = ScenarioClasses.FilterCheck(space: space)
-        /// A node of the trie: the fact its paths ask next, the node after each answer (by the
-        /// answer's identity: the classes hold the space's own answers), and the combinations
-        /// whose path ends here (as indices of `buckets`).
+    /// The classes are sorted into the leaves in one pass, each walked down a trie of the leaves'
+    /// paths (the leaves of one tree share their first steps), matching answers by identity: the
+    /// leaves and the classes hold the answers of one question space.
+    public func classesByLeaf(_ leaves: [DecisionTree.Leaf]) -> [[Int]] {
+        /// A node of the trie: per fact a path asks next, the node after each answer (by the
+        /// answer's identity), and the combinations whose path ends here (as indices of `buckets`).
         struct Node {
-            var fact: FactID?
-            var children: [ObjectIdentifier: Int] = [:]
+            var children: [FactID: [ObjectIdentifier: Int]] = [:]
             var ends: [Int] = []
         }
         var nodes = [Node()]
-        var exact = [Bool](repeating: true, count: leaves.count)
         var bucketsOfLeaf: [Range<Int>] = []
         var bucketCount = 0
-        for (k, leaf) in leaves.enumerated() {
+        for leaf in leaves {
             let combinations = DecisionTree.combinations(leaf.path)
-            let range = bucketCount..<(bucketCount + combinations.count)
-            bucketCount += combinations.count
-            bucketsOfLeaf.append(range)
-            guard Set(leaf.path.map(\.fact)).count == leaf.path.count, combinations.allSatisfy(check.isExact) else {
-                exact[k] = false
-                continue
-            }
-            insert: for (j, combination) in combinations.enumerated() {
+            bucketsOfLeaf.append(bucketCount..<(bucketCount + combinations.count))
+            for combination in combinations {
                 var n = 0
                 for step in leaf.path {
-                    // Leaves of different trees may ask different facts after the same answers:
-                    // such a leaf is left to the enumeration.
-                    if nodes[n].fact == nil { nodes[n].fact = step.fact }
-                    guard nodes[n].fact == step.fact, let answer = combination[step.fact] else { exact[k] = false; break insert }
-                    if let child = nodes[n].children[answer.identity] {
+                    let identity = combination[step.fact]!.identity
+                    if let child = nodes[n].children[step.fact]?[identity] {
                         n = child
                     } else {
                         nodes.append(Node())
-                        nodes[n].children[answer.identity] = nodes.count - 1
+                        nodes[n].children[step.fact, default: [:]][identity] = nodes.count - 1
                         n = nodes.count - 1
                     }
                 }
-                nodes[n].ends.append(range.lowerBound + j)
+                nodes[n].ends.append(bucketCount)
+                bucketCount += 1
             }
         }
         var buckets = [[Int]](repeating: [], count: bucketCount)
         for (i, c) in classes.enumerated() {
-            var n = 0
-            while true {
+            var pending = [0]
+            while let n = pending.popLast() {
                 for e in nodes[n].ends { buckets[e].append(i) }
-                guard let f = nodes[n].fact, let a = c.answers[f], let child = nodes[n].children[a.identity] else { break }
-                n = child
+                for (fact, next) in nodes[n].children {
+                    if let a = c.answers[fact], let child = next[a.identity] { pending.append(child) }
+                }
             }
         }
-        return leaves.indices.map { k in exact[k] ? bucketsOfLeaf[k].flatMap { buckets[$0] } : nil }
+        return bucketsOfLeaf.map { range in range.flatMap { buckets[$0] } }
     }
 
     /// How many concrete scenarios were decided.
