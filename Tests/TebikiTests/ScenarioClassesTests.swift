@@ -70,29 +70,6 @@ struct ScenarioClassesTests {
         #expect(Set(classes.map(\.key)).count == classes.count)
     }
 
-    @Test("a filter's answers are every class's, in the key too; a filter fact that is not asked stays out of the key")
-    func filteredKeys() throws {
-        let space = QuestionSpace(model: realModel)
-        let enumeration = ScenarioClasses(space: space)
-        let all = enumeration.all()
-        // A class's answers as a filter give that class back.
-        let some = all[all.count / 2]
-        #expect(enumeration.all(where: some.answers) == [some])
-        // A product and a fact the space does not ask.
-        let product = try #require(space.questions["product"]?.answers.last)
-        let unasked = Answer(id: "n", test: .any, sample: .integer(1), label: nil, stringKey: nil)
-        let filtered = enumeration.all(where: ["product": product, "no_such_fact": unasked])
-        #expect(!filtered.isEmpty)
-        for c in filtered {
-            #expect(c.answers["product"] == product && c.answers["no_such_fact"] == unasked)
-            #expect(c.key == Self.expectedKey(c.answers, space: space))
-            #expect(c.key.hasPrefix("product=\(product.id)"))
-        }
-        // The same classes as the unfiltered ones of that product, with the extra answer.
-        let same = all.filter { $0.answers["product"] == product }
-        #expect(filtered.map(\.key) == same.map(\.key))
-    }
-
     /// `a` with storage of its own (equal, another identity).
     private static func copy(_ a: Answer) -> Answer { var b = a; b.id = a.id; return b }
 
