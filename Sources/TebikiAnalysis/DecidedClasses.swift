@@ -23,14 +23,11 @@ public struct DecidedClasses: Sendable {
         /// the decision's scenario without its derived facts is the input exactly when the input
         /// has no derived fact.
         ///
-        /// `triggers`: the engine's triggers of the facts `input` has a value for, when the caller
-        /// knows them (see `Engine.evaluate(_:triggers:)`).
-        init(_ input: Scenario, hasDerivedFacts: Bool, engine: Engine, inputFacts: InputFacts, triggers: [DerivedFacts.Trigger]? = nil) {
+        /// `triggers`: the engine's triggers of the facts `input` has a value for (see
+        /// `Engine.evaluate(_:triggers:)`).
+        init(_ input: Scenario, hasDerivedFacts: Bool, engine: Engine, inputFacts: InputFacts, triggers: [DerivedFacts.Trigger]) {
             self.inputFacts = inputFacts
-            do throws(EngineFailure) {
-                if let triggers { decision = .success(try engine.evaluate(input, triggers: triggers)) }
-                else { decision = .success(try engine.evaluate(input)) }
-            } catch { decision = .failure(error) }
+            do throws(EngineFailure) { decision = .success(try engine.evaluate(input, triggers: triggers)) } catch { decision = .failure(error) }
             if case .success = decision, !hasDerivedFacts { storedInput = nil } else { storedInput = input }
         }
 
@@ -42,26 +39,12 @@ public struct DecidedClasses: Sendable {
         }
     }
 
-    /// Decides scenarios one by one, as `DecidedClasses` does (for classes it does not have).
-    public struct Decider: Sendable {
-        let engine: Engine
-        let inputFacts: InputFacts
-        /// A decider over `engine`'s model.
-        public init(engine: Engine) { self.engine = engine; inputFacts = InputFacts(engine.model) }
-        /// The engine's decision on `input`.
-        public func decide(_ input: Scenario) -> Decided {
-            Decided(input, hasDerivedFacts: inputFacts.hasDerivedFacts(input), engine: engine, inputFacts: inputFacts)
-        }
-    }
-
     /// Which facts are derived, shared by reference by every decided scenario.
     final class InputFacts: Sendable {
         let derived: Set<FactID>
         init(_ model: Model) { derived = Set(model.facts.filter(\.isDerived).map(\.id)) }
         /// A decision's scenario without its derived facts.
         func readBack(_ s: Scenario) -> Scenario { Scenario(s.values.filter { !derived.contains($0.key) }) }
-        /// Whether a scenario gives a value to a derived fact.
-        func hasDerivedFacts(_ s: Scenario) -> Bool { s.values.keys.contains { derived.contains($0) } }
     }
 
     /// The question space the classes were enumerated in. Whoever enumerates classes to look up
@@ -71,8 +54,6 @@ public struct DecidedClasses: Sendable {
     public let classes: [ScenarioClasses.Class]
     /// Per class, its scenarios in `ScenarioClasses.scenarios(of:)` order (the last day in time first).
     public let decided: [[Decided]]
-    /// Class index by key.
-    private let byKey: [String: Int]
 
     /// Enumerates the classes of `space` and decides them with `engine` (an engine over `space.model`).
     public init(space: QuestionSpace, engine: Engine) {
@@ -89,16 +70,6 @@ public struct DecidedClasses: Sendable {
                         triggers: $0.slots.compactMap { slotTriggers[$0] })
             }
         }
-        var byKey = [String: Int](minimumCapacity: classes.count)
-        // The first class with a key wins: assigned last to first, each key hashed once.
-        for (i, c) in classes.enumerated().reversed() { byKey[c.key] = i }
-        self.byKey = byKey
-    }
-
-    /// The index of `c` in `classes`, when it is one of them (same key, same answers).
-    public func index(of c: ScenarioClasses.Class) -> Int? {
-        guard let i = byKey[c.key], classes[i].answers == c.answers else { return nil }
-        return i
     }
 
     /// Per leaf, the indices in `classes` of a leaf's classes: for each combination of answers of
