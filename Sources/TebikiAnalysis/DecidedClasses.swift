@@ -84,7 +84,8 @@ public struct DecidedClasses: Sendable {
         /// A node of the trie: per fact a path asks next, the node after each answer (by the
         /// answer's identity), and the combinations whose path ends here (as indices of `buckets`).
         struct Node {
-            var children: [FactID: [ObjectIdentifier: Int]] = [:]
+            /// Usually one fact: the leaves below a node ask the same fact next.
+            var children: [(fact: FactID, byAnswer: [ObjectIdentifier: Int])] = []
             var ends: [Int] = []
         }
         var nodes = [Node()]
@@ -97,11 +98,13 @@ public struct DecidedClasses: Sendable {
                 var n = 0
                 for step in leaf.path {
                     let identity = combination[step.fact]!.identity
-                    if let child = nodes[n].children[step.fact]?[identity] {
+                    if !nodes[n].children.contains(where: { $0.fact == step.fact }) { nodes[n].children.append((step.fact, [:])) }
+                    let k = nodes[n].children.firstIndex { $0.fact == step.fact }!
+                    if let child = nodes[n].children[k].byAnswer[identity] {
                         n = child
                     } else {
                         nodes.append(Node())
-                        nodes[n].children[step.fact, default: [:]][identity] = nodes.count - 1
+                        nodes[n].children[k].byAnswer[identity] = nodes.count - 1
                         n = nodes.count - 1
                     }
                 }
@@ -110,12 +113,13 @@ public struct DecidedClasses: Sendable {
             }
         }
         var buckets = [[Int]](repeating: [], count: bucketCount)
+        var pending: [Int] = []
         for (i, c) in classes.enumerated() {
-            var pending = [0]
+            pending.append(0)
             while let n = pending.popLast() {
                 for e in nodes[n].ends { buckets[e].append(i) }
-                for (fact, next) in nodes[n].children {
-                    if let a = c.answers[fact], let child = next[a.identity] { pending.append(child) }
+                for (fact, byAnswer) in nodes[n].children {
+                    if let a = c.answers[fact], let child = byAnswer[a.identity] { pending.append(child) }
                 }
             }
         }

@@ -58,6 +58,8 @@ struct LeafCases {
         let space = decided.space
         self.space = space
         let shared = SharedSpace(space)
+        // Read once: reading it from `space` per case copied the whole model.
+        let model = space.model
         var cases: [Case] = []
         if let deciding = leaf.rules.last?.rule {
             for i in classes {
@@ -78,7 +80,7 @@ struct LeafCases {
                     guard case .success(let d) = s.decision else { return nil }
                     return d
                 }
-                cases.append(Case(leaf: leaf, answers: decided.classes[i].answers, space: shared, decision: decision, boundaryDecisions: boundary, model: space.model))
+                cases.append(Case(leaf: leaf, answers: decided.classes[i].answers, space: shared, decision: decision, boundaryDecisions: boundary, model: model))
             }
         }
         self.cases = cases
