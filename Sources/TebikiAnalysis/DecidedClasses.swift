@@ -24,14 +24,11 @@ public struct DecidedClasses: Sendable {
         /// the decision's scenario without its derived facts is the input exactly when the input
         /// has no derived fact.
         ///
-        /// `triggers`: the engine's triggers of the facts `input` has a value for, when the caller
-        /// knows them (see `Engine.evaluate(_:triggers:)`).
-        init(_ input: Scenario, hasDerivedFacts: Bool, engine: Engine, inputFacts: InputFacts, triggers: [Engine.Trigger]? = nil) {
+        /// `triggers`: the engine's triggers of the facts `input` has a value for (see
+        /// `Engine.evaluate(_:triggers:)`).
+        init(_ input: Scenario, hasDerivedFacts: Bool, engine: Engine, inputFacts: InputFacts, triggers: [DerivedFacts.Trigger]) {
             self.inputFacts = inputFacts
-            do throws(EngineFailure) {
-                if let triggers { decision = .success(try engine.evaluate(input, triggers: triggers)) }
-                else { decision = .success(try engine.evaluate(input)) }
-            } catch { decision = .failure(error) }
+            do throws(EngineFailure) { decision = .success(try engine.evaluate(input, triggers: triggers)) } catch { decision = .failure(error) }
             if case .success = decision, !hasDerivedFacts { storedInput = nil } else { storedInput = input }
         }
 
@@ -43,26 +40,12 @@ public struct DecidedClasses: Sendable {
         }
     }
 
-    /// Decides scenarios one by one, as `DecidedClasses` does (for classes it does not have).
-    public struct Decider: Sendable {
-        let engine: Engine
-        let inputFacts: InputFacts
-        /// A decider over `engine`'s model.
-        public init(engine: Engine) { self.engine = engine; inputFacts = InputFacts(engine.model) }
-        /// The engine's decision on `input`.
-        public func decide(_ input: Scenario) -> Decided {
-            Decided(input, hasDerivedFacts: inputFacts.hasDerivedFacts(input), engine: engine, inputFacts: inputFacts)
-        }
-    }
-
     /// Which facts are derived, shared by reference by every decided scenario.
     final class InputFacts: Sendable {
         let derived: Set<FactID>
         init(_ model: Model) { derived = Set(model.facts.filter(\.isDerived).map(\.id)) }
         /// A decision's scenario without its derived facts.
         func readBack(_ s: Scenario) -> Scenario { Scenario(s.values.filter { !derived.contains($0.key) }) }
-        /// Whether a scenario gives a value to a derived fact.
-        func hasDerivedFacts(_ s: Scenario) -> Bool { s.values.keys.contains { derived.contains($0) } }
     }
 
     /// The question space the classes were enumerated in. Whoever enumerates classes to look up
@@ -72,8 +55,6 @@ public struct DecidedClasses: Sendable {
     public let classes: [ScenarioClasses.Class]
     /// Per class, its scenarios in `ScenarioClasses.scenarios(of:)` order (the last day in time first).
     public let decided: [[Decided]]
-    /// Class index by key.
-    private let byKey: [String: Int]
 
     /// Enumerates the classes of `space` and decides them with `engine` (an engine over `space.model`).
     public init(space: QuestionSpace, engine: Engine) {
@@ -83,84 +64,67 @@ public struct DecidedClasses: Sendable {
         self.classes = classes
         let inputFacts = InputFacts(space.model)
         // The engine's trigger of each slot's fact, looked up once, not per scenario.
-        let slotTriggers = space.slotIDs.map { engine.trigger(of: $0) }
+        let slotTriggers = space.plan.slots.ids.map { engine.trigger(of: $0) }
         decided = ParallelMap.map(classes.count) { i in
             enumeration.boundaryScenarios(of: classes[i]).map {
                 Decided($0.scenario, hasDerivedFacts: $0.hasDerivedFacts, engine: engine, inputFacts: inputFacts,
                         triggers: $0.slots.compactMap { slotTriggers[$0] })
             }
         }
-        var byKey = [String: Int](minimumCapacity: classes.count)
-        // The first class with a key wins: assigned last to first, each key hashed once.
-        for (i, c) in classes.enumerated().reversed() { byKey[c.key] = i }
-        self.byKey = byKey
     }
 
-    /// The index of `c` in `classes`, when it is one of them (same key, same answers).
-    public func index(of c: ScenarioClasses.Class) -> Int? {
-        guard let i = byKey[c.key], classes[i].answers == c.answers else { return nil }
-        return i
-    }
-
-    /// Per leaf, the indices in `classes` of the classes `ScenarioClasses.all(where:)` gives for
-    /// each of the leaf's path combinations (`DecisionTree.combinations`), in that order; nil for a
-    /// leaf with a combination `ScenarioClasses.filtersExactly` does not accept (its classes must be
-    /// enumerated again). Every leaf used to enumerate its classes and look each one up here.
+    /// Per leaf, the indices in `classes` of a leaf's classes: for each combination of answers of
+    /// its path (`DecisionTree.combinations`), in that order, the classes that have every answer of
+    /// the combination, in class order. The classes are those the checker proves, so a page shows
+    /// no case that was not checked.
     ///
-    /// Where a filter is exact, its classes are those of `classes` that have its answers, in the
-    /// same order; so the classes are sorted into the leaves in one pass, each walked down a trie of
-    /// the leaves' paths (the leaves of one tree share their first steps: a class follows one path).
-    public func classesByLeaf(_ leaves: [DecisionTree.Leaf]) -> [[Int]?] {
-        let check = ScenarioClasses.FilterCheck(space: space)
-        /// A node of the trie: the fact its paths ask next, the node after each answer (by the
-        /// answer's identity: the classes hold the space's own answers), and the combinations
-        /// whose path ends here (as indices of `buckets`).
+    /// The classes are sorted into the leaves in one pass, each walked down a trie of the leaves'
+    /// paths (the leaves of one tree share their first steps), matching answers by identity: the
+    /// leaves and the classes hold the answers of one question space.
+    public func classesByLeaf(_ leaves: [DecisionTree.Leaf]) -> [[Int]] {
+        /// A node of the trie: per fact a path asks next, the node after each answer (by the
+        /// answer's identity), and the combinations whose path ends here (as indices of `buckets`).
         struct Node {
-            var fact: FactID?
-            var children: [ObjectIdentifier: Int] = [:]
+            /// Usually one fact: the leaves below a node ask the same fact next.
+            var children: [(fact: FactID, byAnswer: [ObjectIdentifier: Int])] = []
             var ends: [Int] = []
         }
         var nodes = [Node()]
-        var exact = [Bool](repeating: true, count: leaves.count)
         var bucketsOfLeaf: [Range<Int>] = []
         var bucketCount = 0
-        for (k, leaf) in leaves.enumerated() {
+        for leaf in leaves {
             let combinations = DecisionTree.combinations(leaf.path)
-            let range = bucketCount..<(bucketCount + combinations.count)
-            bucketCount += combinations.count
-            bucketsOfLeaf.append(range)
-            guard Set(leaf.path.map(\.fact)).count == leaf.path.count, combinations.allSatisfy(check.isExact) else {
-                exact[k] = false
-                continue
-            }
-            insert: for (j, combination) in combinations.enumerated() {
+            bucketsOfLeaf.append(bucketCount..<(bucketCount + combinations.count))
+            for combination in combinations {
                 var n = 0
                 for step in leaf.path {
-                    // Leaves of different trees may ask different facts after the same answers:
-                    // such a leaf is left to the enumeration.
-                    if nodes[n].fact == nil { nodes[n].fact = step.fact }
-                    guard nodes[n].fact == step.fact, let answer = combination[step.fact] else { exact[k] = false; break insert }
-                    if let child = nodes[n].children[answer.identity] {
+                    let identity = combination[step.fact]!.identity
+                    if !nodes[n].children.contains(where: { $0.fact == step.fact }) { nodes[n].children.append((step.fact, [:])) }
+                    let k = nodes[n].children.firstIndex { $0.fact == step.fact }!
+                    if let child = nodes[n].children[k].byAnswer[identity] {
                         n = child
                     } else {
                         nodes.append(Node())
-                        nodes[n].children[answer.identity] = nodes.count - 1
+                        nodes[n].children[k].byAnswer[identity] = nodes.count - 1
                         n = nodes.count - 1
                     }
                 }
-                nodes[n].ends.append(range.lowerBound + j)
+                nodes[n].ends.append(bucketCount)
+                bucketCount += 1
             }
         }
         var buckets = [[Int]](repeating: [], count: bucketCount)
+        var pending: [Int] = []
         for (i, c) in classes.enumerated() {
-            var n = 0
-            while true {
+            pending.append(0)
+            while let n = pending.popLast() {
                 for e in nodes[n].ends { buckets[e].append(i) }
-                guard let f = nodes[n].fact, let a = c.answers[f], let child = nodes[n].children[a.identity] else { break }
-                n = child
+                for (fact, byAnswer) in nodes[n].children {
+                    if let a = c.answers[fact], let child = byAnswer[a.identity] { pending.append(child) }
+                }
             }
         }
-        return leaves.indices.map { k in exact[k] ? bucketsOfLeaf[k].flatMap { buckets[$0] } : nil }
+        return bucketsOfLeaf.map { range in range.flatMap { buckets[$0] } }
     }
 
     /// How many concrete scenarios were decided.

@@ -71,15 +71,15 @@ public indirect enum DecisionTree: Sendable, Hashable {
 public struct TreeBuilder: Sendable {
     public let space: QuestionSpace
     public var model: Model { space.model }
-    /// Computes the derived facts of samples and indexes each table's rows by their key fact, so
-    /// that a node of the entry table (a row per product) tests the rows its product's answer
-    /// leaves, not every row (created once: it indexes the model).
+    /// Computes the derived facts of samples, and gives each table's rows indexed by their key
+    /// fact, so that a node of the entry table (a row per product) tests the rows its product's
+    /// answer leaves, not every row (over the space's plan of the model).
     private let engine: Engine
 
     /// Creates a builder.
     public init(space: QuestionSpace) {
         self.space = space
-        engine = Engine(model: space.model)
+        engine = Engine(plan: space.plan)
     }
 
     /// The tree from the entry table (or `table`), optionally with answers already given

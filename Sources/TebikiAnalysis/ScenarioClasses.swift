@@ -17,11 +17,10 @@ public struct ScenarioClasses: Sendable {
     /// Creates the enumeration.
     public init(space: QuestionSpace) { self.space = space }
 
-    /// Every class, in a stable order (question order, answers in content order), of those that
-    /// agree with `filter` (its answers are every class's).
-    public func all(where filter: [FactID: Answer] = [:]) -> [Class] {
-        var walk = Walk(space: space, filter: filter)
-        walk.expand(index: 0, candidates: space.gate.candidates(for: space.gate.symbol(in: filter)))
+    /// Every class, in a stable order (question order, answers in content order).
+    public func all() -> [Class] {
+        var walk = Walk(space: space)
+        walk.expand(index: 0, candidates: nil)
         return walk.result
     }
 
@@ -32,7 +31,7 @@ public struct ScenarioClasses: Sendable {
         // Deepen the cut until there are enough subtrees to share out (or the cut stops growing).
         let wanted = 64
         var tasks: [Walk.Task] = []
-        for depth in 1...max(1, space.steps.count) {
+        for depth in 1...max(1, space.questionPlan.steps.count) {
             let deeper = subtrees(cutAt: depth)
             let grew = deeper.count > tasks.count
             tasks = deeper
@@ -43,7 +42,7 @@ public struct ScenarioClasses: Sendable {
 
     /// The subtrees of the walk where `depth` answers are given (or every question is passed), in walk order.
     func subtrees(cutAt depth: Int) -> [Walk.Task] {
-        var walk = Walk(space: space, filter: [:])
+        var walk = Walk(space: space)
         walk.cutDepth = depth
         walk.expand(index: 0, candidates: nil)
         return walk.tasks
@@ -105,7 +104,7 @@ public struct ScenarioClasses: Sendable {
         /// The position of `gate.fact` in `order`, if it is asked.
         let gateSlot: Int?
         var current: [FactID: Answer]
-        /// The answers that have a position in `order`: the filter's first, then one per level of the walk.
+        /// The answers so far, one per level of the walk: their positions in `order`, samples and key parts.
         var slots: [Int] = []
         var samples: [FactValue?] = []
         var pieces: [[UInt8]] = []
@@ -126,22 +125,19 @@ public struct ScenarioClasses: Sendable {
             let pieces: [[UInt8]]
         }
 
-        init(space: QuestionSpace, filter: [FactID: Answer]) {
+        /// A walk from the first question, with no answer given.
+        init(space: QuestionSpace) {
             self.space = space
-            steps = space.steps
-            gateSlot = space.gate.fact.flatMap { space.gate.orderPosition[$0] }
-            current = filter
-            for (id, answer) in filter {
-                guard let slot = space.gate.orderPosition[id] else { continue }
-                slots.append(slot); samples.append(answer.sample); pieces.append(Array("\(id)=\(answer.id)".utf8))
-            }
+            steps = space.questionPlan.steps
+            gateSlot = space.questionPlan.gateOrderPosition
+            current = [:]
         }
 
         /// A walk that goes on from `task`.
         init(space: QuestionSpace, resuming task: Task) {
             self.space = space
-            steps = space.steps
-            gateSlot = space.gate.fact.flatMap { space.gate.orderPosition[$0] }
+            steps = space.questionPlan.steps
+            gateSlot = space.questionPlan.gateOrderPosition
             current = task.current
             slots = task.slots; samples = task.samples; pieces = task.pieces
         }
@@ -163,8 +159,9 @@ public struct ScenarioClasses: Sendable {
                 return
             }
             // Questions gated on another value of the gating fact (another product's) cannot apply: skip them.
-            let next = space.gate.nextIndex(after: index, in: candidates, count: count)
+            let next = space.questionPlan.nextIndex(after: index, in: candidates, count: count)
             let step = steps[index]
+            // A repeated fact id is asked once, at its first position.
             if sample(at: step.slot) != nil { expand(index: next, candidates: candidates); return }
             // A fact that applies everywhere needs no sample scenario (building one per node was most of the time).
             if !step.appliesEverywhere {
@@ -181,9 +178,9 @@ public struct ScenarioClasses: Sendable {
                 if step.slot == gateSlot {
                     var symbol: String?
                     if case .symbol(let s)? = answer.sample { symbol = s }
-                    after = space.gate.candidates(for: symbol)
+                    after = space.questionPlan.candidates(for: symbol)
                 }
-                expand(index: space.gate.nextIndex(after: index, in: after, count: count), candidates: after)
+                expand(index: space.questionPlan.nextIndex(after: index, in: after, count: count), candidates: after)
             }
             slots.removeLast(); samples.removeLast(); pieces.removeLast()
             current[step.factID] = nil
@@ -233,113 +230,13 @@ public struct ScenarioClasses: Sendable {
     }
 
     /// `scenarios(of:)`, each with whether it gives a value to a derived fact and the slots of
-    /// the facts it gives a value to (`QuestionSpace.slotIDs`).
+    /// the facts it gives a value to (`FactSlots`).
     func boundaryScenarios(of c: Class) -> [(scenario: Scenario, hasDerivedFacts: Bool, slots: [Int])] {
-        let (late, early) = space.drafts(for: c.answers)
-        let lateScenario = space.scenario(late)
-        let first = (lateScenario, space.hasDerivedFacts(late), late.filledSlots)
+        let plan = space.questionPlan
+        let (late, early) = plan.drafts(for: c.answers)
+        let lateScenario = plan.scenario(late)
+        let first = (lateScenario, plan.hasDerivedFacts(late), late.filledSlots)
         guard !late.sameValues(as: early) else { return [first] }
-        return [first, (space.scenario(early, from: lateScenario, of: late), space.hasDerivedFacts(early), early.filledSlots)]
-    }
-}
-
-extension ScenarioClasses {
-    /// Whether `all(where: filter)` gives exactly the classes of `all()` that have every answer of
-    /// `filter`, in the same order: then a filter's classes can be picked out of classes already
-    /// enumerated (and decided) instead of enumerating them again. See `FilterCheck`.
-    public func filtersExactly(_ filter: [FactID: Answer]) -> Bool {
-        FilterCheck(space: space).isExact(filter)
-    }
-
-    /// Tells filters of `all(where:)` that cannot change the enumeration from those that may,
-    /// reading what each question's `applies_when` can depend on (made once per question space,
-    /// then asked per filter).
-    ///
-    /// The filtered walk and the whole walk differ in two ways. The filtered one knows the
-    /// filter's answers from the start, so a question asked *before* a filtered fact may apply
-    /// differently (its `applies_when` may read that fact, or a fact whose value depends on it);
-    /// and it takes the filtered facts as answered, even where the whole walk would find that they
-    /// do not apply. So a filter is exact when:
-    /// 1. each of its facts is a question, answered with one of the space's own answers (the
-    ///    classes share them: they are picked out by identity), and no question has two answers
-    ///    with one id (two classes would share a key);
-    /// 2. no question that is not filtered, and that comes before a filtered fact, can read it;
-    /// 3. each filtered fact applies where the whole walk reaches it: every question its
-    ///    `applies_when` can read that comes before it is filtered too (so the whole walk has the
-    ///    filter's answers there, whatever else it chose), and with those answers it applies.
-    /// Under these, the walks take the same turns along every branch that has the filter's
-    /// answers, and only those.
-    ///
-    /// "Can read" is transitive and follows how `QuestionSpace.scenario(for:)` fills a sample: a
-    /// fact's value there depends on its own answer and on whether it applies, so on every fact
-    /// its conditions test or compare with, and a date's on the window facts that set it.
-    struct FilterCheck: Sendable {
-        let space: QuestionSpace
-        /// Per index of `order`: the indices of the questions its `applies_when` can read.
-        let reads: [[Int]]
-        /// Per index of `order`: the earlier questions, not applying everywhere, that can read it.
-        let readBefore: [[Int]]
-        /// False when a question has two answers with one id (then no filter counts as exact).
-        let usable: Bool
-
-        init(space: QuestionSpace) {
-            self.space = space
-            let model = space.model
-            // What each fact's value in a sample reads directly.
-            var direct: [FactID: [FactID]] = [:]
-            for fact in model.facts {
-                for c in fact.appliesWhen {
-                    direct[fact.id, default: []].append(c.fact)
-                    direct[fact.id, default: []] += c.test.factsCompared
-                }
-                if case .withinWindow(let date)? = fact.derivation { direct[date, default: []].append(fact.id) }
-            }
-            let positions = space.gate.orderPosition
-            var reads: [[Int]] = []
-            var readBefore = [[Int]](repeating: [], count: space.order.count)
-            for (i, id) in space.order.enumerated() {
-                var seen: Set<FactID> = [id]
-                var stack = direct[id] ?? []
-                var found = Set<Int>()
-                while let f = stack.popLast() {
-                    guard seen.insert(f).inserted else { continue }
-                    if let p = positions[f] { found.insert(p) }
-                    stack += direct[f] ?? []
-                }
-                // Its own answer is never read: the walk asks whether it applies before answering it.
-                reads.append(found.sorted())
-                if !space.steps[i].appliesEverywhere {
-                    for p in found where p > i { readBefore[p].append(i) }
-                }
-            }
-            self.reads = reads
-            self.readBefore = readBefore
-            usable = space.questions.values.allSatisfy { Set($0.answers.map(\.id)).count == $0.answers.count }
-        }
-
-        /// Whether `filter` is exact (see the type's comment).
-        func isExact(_ filter: [FactID: Answer]) -> Bool {
-            guard usable else { return false }
-            var filtered: [Int: Answer] = [:]
-            for (id, answer) in filter {
-                guard let p = space.gate.orderPosition[id],
-                      space.steps[p].question.answers.contains(where: { $0.identity == answer.identity }) else { return false }
-                filtered[p] = answer
-            }
-            for (p, _) in filtered {
-                // 2: the earlier questions that can read this fact are filtered too.
-                guard readBefore[p].allSatisfy({ filtered[$0] != nil }) else { return false }
-                let step = space.steps[p]
-                if step.appliesEverywhere { continue }
-                // 3: what it reads before it is filtered, and with the filter's earlier answers it applies.
-                guard reads[p].allSatisfy({ $0 >= p || filtered[$0] != nil }) else { return false }
-                var earlier: [FactID: Answer] = [:]
-                for (q, answer) in filtered where q < p { earlier[space.order[q]] = answer }
-                // Where the whole walk reaches the fact: not skipped for the product answered before it.
-                if let allowed = space.gate.candidates(for: space.gate.symbol(in: earlier)), !allowed.contains(p) { return false }
-                guard space.applies(step.question.fact, given: space.scenario(for: earlier)) else { return false }
-            }
-            return true
-        }
+        return [first, (plan.scenario(early, from: lateScenario, of: late), plan.hasDerivedFacts(early), early.filledSlots)]
     }
 }

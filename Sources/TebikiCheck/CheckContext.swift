@@ -27,9 +27,10 @@ struct CheckContext: Sendable {
 
     init(model: Model) {
         self.model = model
-        let engine = Engine(model: model)
+        let plan = ModelPlan(model)
+        let engine = Engine(plan: plan)
         self.engine = engine
-        space = QuestionSpace(model: model)
+        space = QuestionSpace(plan: plan)
         decided = DecidedClasses(space: space, engine: engine)
     }
 

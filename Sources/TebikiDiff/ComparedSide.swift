@@ -43,9 +43,10 @@ final class ComparedSide: Sendable {
             Input(id: f.id, appliesWhen: f.appliesWhen, filled: f.defaultValue == nil && f.required, position: k)
         }
         readable = Set(inputIDs.filter { model.facts[id: $0]?.isDerived == false })
-        space = QuestionSpace(model: model)
-        engine = Engine(model: model)
-        decoder = ScenarioDecoder(model: model)
+        let plan = ModelPlan(model)
+        space = QuestionSpace(plan: plan)
+        engine = Engine(plan: plan)
+        decoder = ScenarioDecoder(plan: plan)
         let ids = Set(model.products.ids)
         productFact = model.facts.first { f in
             f.type == .enumeration && !f.isDerived && !ids.isEmpty && ids.isSubset(of: Set(f.values.ids))

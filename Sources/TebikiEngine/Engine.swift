@@ -6,164 +6,34 @@ import TebikiModel
 /// the formulas, the refund window, the procedures and the waits of the state machines.
 public struct Engine: Sendable {
     public let model: Model
-
-    /// The derived facts in declaration order, read once (not the whole fact list per scenario),
-    /// with the facts an expression reads.
-    private let derivedFacts: [(id: FactID, type: FactType, derivation: Fact.Derivation, reads: Set<FactID>)]
-    /// Derived fact index by id.
-    private let derivedIndex: [FactID: Int]
-    /// A derived fact has a value only when its trigger has one (a window fact's date; one of the
-    /// facts an expression reads, the one the fewest derived facts read). Per fact that is derived
-    /// or triggers one, its `Trigger`, so that a scenario visits the derived facts it can have, not
-    /// every one of them (see `visits`).
-    private let triggerByFact: [FactID: Trigger]
-    /// Per `Trigger`, the derived facts a scenario with its fact visits, in declaration order.
-    private let closures: [[Int]]
-    /// Per `Trigger`, whether its fact is derived.
-    private let triggerIsDerived: [Bool]
-    /// The derived facts every scenario visits: those that read no fact, and what they trigger.
-    private let untriggeredClosure: [Int]
-    /// Per derived fact, whether an earlier derived fact has the same id (only in a model with a
-    /// repeated id): then giving it no value may remove the earlier one's.
-    private let repeatsEarlierID: [Bool]
-    /// Whether the window's first day is a derived fact (else `derive` reads it once).
-    private let countsFromIsDerived: Bool
-
-    /// A fact that brings derived facts into `derive`: a derived fact, or a fact that triggers one.
-    /// A caller that decides many scenarios over the same facts looks each fact's trigger up once
-    /// (`trigger(of:)`) and passes the scenario's to `evaluate(_:triggers:)`, instead of the engine
-    /// hashing every fact id of every scenario.
-    public struct Trigger: Sendable, Hashable {
-        fileprivate let index: Int
-    }
-
-    /// The trigger of `fact`, or nil when a scenario's value for it brings in no derived fact.
-    public func trigger(of fact: FactID) -> Trigger? { triggerByFact[fact] }
-    /// The model's tables, in `model.tables` order, as `run` walks them.
-    private let tables: [PlannedTable]
-
-    /// A decision table with what `fire` and `run` read of it per scenario, made once: the rows'
-    /// cells (not each row copied to test it), its rows indexed by their key fact (a row per
-    /// product in the entry table), and the position of the table each row hands over to (not
-    /// its id looked up per scenario).
-    private final class PlannedTable: Sendable {
-        let table: DecisionTable
-        let rowIndex: RowIndex
-        let conditions: [[Condition]]
-        /// Per row that hands over (`next`), the position in `model.tables` of that table, if any.
-        let next: [Int?]
-
-        init(_ table: DecisionTable, tables: Catalog<DecisionTable>) {
-            self.table = table
-            rowIndex = RowIndex(table)
-            conditions = table.rules.map(\.conditions)
-            next = table.rules.map { rule in
-                guard case .next(let id) = rule.result else { return nil }
-                return tables.position(of: id)
-            }
-        }
-    }
-
-    /// The row index of a table (the tree builder walks the tables with the engine's).
-    public func rowIndex(of tableID: String) -> RowIndex? { model.tables.position(of: tableID).map { tables[$0].rowIndex } }
+    /// The model's indexes: its tables' rows by key fact, the derived facts a scenario can have.
+    package let plan: ModelPlan
 
     /// Creates an engine over a model.
-    public init(model: Model) {
-        self.model = model
-        let derived = model.facts.compactMap { f -> (id: FactID, type: FactType, derivation: Fact.Derivation, reads: Set<FactID>)? in
-            guard let d = f.derivation else { return nil }
-            switch d {
-            case .withinWindow(let date), .dayOfWindow(let date): return (f.id, f.type, d, [date])
-            case .expression(let e): return (f.id, f.type, d, e.facts)
-            }
-        }
-        derivedFacts = derived
-        var readers: [FactID: Int] = [:]
-        for d in derived { for f in d.reads { readers[f, default: 0] += 1 } }
-        var byTrigger: [FactID: [Int]] = [:]
-        var untriggered: [Int] = []
-        var derivedIndex: [FactID: Int] = [:]
-        for (i, d) in derived.enumerated() {
-            derivedIndex[d.id] = i
-            if let trigger = d.reads.min(by: { (readers[$0] ?? 0, $0) < (readers[$1] ?? 0, $1) }) {
-                byTrigger[trigger, default: []].append(i)
-            } else {
-                untriggered.append(i)
-            }
-        }
-        self.derivedIndex = derivedIndex
-        let (byFact, untriggeredClosure) = Engine.closures(derived: derived.map(\.id), byTrigger: byTrigger,
-                                                           derivedIndex: derivedIndex, untriggered: untriggered)
-        self.untriggeredClosure = untriggeredClosure
-        var triggers: [FactID: Trigger] = [:]
-        var closures: [[Int]] = []
-        var triggerIsDerived: [Bool] = []
-        for (f, list) in byFact {
-            triggers[f] = Trigger(index: closures.count)
-            closures.append(list)
-            triggerIsDerived.append(derivedIndex[f] != nil)
-        }
-        triggerByFact = triggers
-        self.closures = closures
-        self.triggerIsDerived = triggerIsDerived
-        var seenIDs = Set<FactID>()
-        repeatsEarlierID = derived.map { !seenIDs.insert($0.id).inserted }
-        countsFromIsDerived = derivedIndex[model.edition.window.countsFrom] != nil
-        tables = model.tables.map { PlannedTable($0, tables: model.tables) }
+    public init(model: Model) { self.init(plan: ModelPlan(model)) }
+
+    /// Creates an engine over a compiled model (shared with the decoder and the question space).
+    package init(plan: ModelPlan) {
+        self.plan = plan
+        model = plan.model
     }
 
-    /// The triggers of a scenario's facts (one hash per fact id).
-    private func triggers(of input: Scenario) -> [Trigger] {
-        input.values.keys.compactMap { triggerByFact[$0] }
-    }
+    /// The trigger of `fact`, or nil when a scenario's value for it brings in no derived fact
+    /// (see `evaluate(_:triggers:)`).
+    package func trigger(of fact: FactID) -> DerivedFacts.Trigger? { plan.derivedFacts.trigger(of: fact) }
 
-    /// The derived facts `derive` must visit for a scenario whose facts have `triggers`, in
-    /// declaration order: those whose trigger the scenario has or can derive, and those it already
-    /// has a value for. Every other derived fact would be set to no value, which it already has.
-    ///
-    /// The closures are short sorted lists: merged by sorting their concatenation, which costs
-    /// what they hold, not a mark per derived fact of the model (thousands with a thousand products).
-    private func visits(_ triggers: [Trigger]) -> [Int] {
-        var list = untriggeredClosure
-        for t in triggers { list += closures[t.index] }
-        list.sort()
-        var kept = 0
-        for i in list.indices where kept == 0 || list[i] != list[kept - 1] {
-            list[kept] = list[i]
-            kept += 1
-        }
-        list.removeLast(list.count - kept)
-        return list
-    }
-
-    /// The derived facts a fact brings in: itself when it is derived, and every derived fact it
-    /// triggers, directly or through other derived facts (computed once, not per scenario).
-    private static func closures(derived: [FactID], byTrigger: [FactID: [Int]], derivedIndex: [FactID: Int],
-                                 untriggered: [Int]) -> (byFact: [FactID: [Int]], untriggered: [Int]) {
-        // `start` and every derived fact triggered from `facts` or from a derived fact reached.
-        func reach(_ start: [Int], from facts: [FactID]) -> [Int] {
-            var seen = Set(start)
-            var pending = facts + start.map { derived[$0] }
-            while let f = pending.popLast() {
-                for i in byTrigger[f] ?? [] where seen.insert(i).inserted { pending.append(derived[i]) }
-            }
-            return seen.sorted()
-        }
-        var byFact: [FactID: [Int]] = [:]
-        for f in Set(byTrigger.keys).union(derivedIndex.keys) {
-            byFact[f] = reach(derivedIndex[f].map { [$0] } ?? [], from: [f])
-        }
-        return (byFact, reach(untriggered, from: []))
-    }
+    /// The row index of a table (the tree builder walks the tables with the engine's).
+    public func rowIndex(of tableID: String) -> RowIndex? { plan.tablePosition(of: tableID).map { plan.tables[$0].rowIndex } }
 
     /// Decides a scenario that `ScenarioDecoder` accepted.
     public func evaluate(_ input: Scenario) throws(EngineFailure) -> Decision {
-        try evaluate(input, triggers: triggers(of: input))
+        try evaluate(input, triggers: plan.derivedFacts.triggers(of: input))
     }
 
     /// `evaluate(input)`, given the triggers of `input`'s facts: for each fact `input` has a value
-    /// for, `trigger(of:)` when it is not nil (in any order, each once).
-    public func evaluate(_ input: Scenario, triggers: [Trigger]) throws(EngineFailure) -> Decision {
+    /// for, `trigger(of:)` when it is not nil (in any order, each once). A caller that decides many
+    /// scenarios over the same facts looks each fact's trigger up once.
+    package func evaluate(_ input: Scenario, triggers: [DerivedFacts.Trigger]) throws(EngineFailure) -> Decision {
         let scenario = try derive(input, triggers: triggers)
         var trace: [FiredRule] = []
         let ruling = try run(table: model.edition.entryTable, scenario: scenario, trace: &trace)
@@ -216,65 +86,53 @@ public struct Engine: Sendable {
 
     /// Defaults are the decoder's job; here the derived facts are computed in declaration order.
     public func derive(_ input: Scenario) throws(EngineFailure) -> Scenario {
-        try derive(input, triggers: triggers(of: input))
+        try derive(input, triggers: plan.derivedFacts.triggers(of: input))
     }
 
-    /// `derive(input)`, given the triggers of `input`'s facts (see `evaluate(_:triggers:)`).
-    private func derive(_ input: Scenario, triggers: [Trigger]) throws(EngineFailure) -> Scenario {
+    /// `derive(input)`, given the triggers of `input`'s facts (see `evaluate(_:triggers:)`): the
+    /// derived facts `input` can have, each set to its value or to none, in declaration order
+    /// (every other derived fact has none already).
+    private func derive(_ input: Scenario, triggers: [DerivedFacts.Trigger]) throws(EngineFailure) -> Scenario {
         var scenario = input
-        let window = model.edition.window
-        let visiting = visits(triggers)
-        // Giving a derived fact no value changes the scenario only when it has one: from the input
-        // (then one of the triggers is derived) or from an earlier derived fact with its id.
-        let inputHasDerivedFacts = triggers.contains { triggerIsDerived[$0.index] }
-        // The window's first day, read once unless a derived fact can change it.
-        let fixedStart: FactValue?? = countsFromIsDerived ? nil : .some(scenario[window.countsFrom])
-        for index in visiting {
-            let fact = derivedFacts[index]
-            let clearsValue = inputHasDerivedFacts || repeatsEarlierID[index]
-            let derivation = fact.derivation
-            switch derivation {
-            case .withinWindow(let dateFact), .dayOfWindow(let dateFact):
-                guard case .date(let start)? = fixedStart ?? scenario[window.countsFrom], case .date(let date)? = scenario[dateFact] else {
-                    if clearsValue { scenario[fact.id] = nil }
-                    continue
-                }
-                let day = start.days(to: date)
-                if case .withinWindow = derivation { scenario[fact.id] = .boolean(day >= 0 && day <= window.length) }
-                else { scenario[fact.id] = .integer(day) }
-            case .expression(let e):
-                guard fact.reads.allSatisfy({ scenario[$0] != nil }) else {
-                    if clearsValue { scenario[fact.id] = nil }
-                    continue
-                }
-                do {
-                    let v = try e.evaluate(in: scenario)
-                    if fact.type == .integer {
-                        guard v.denominator == 1, let i = Int(exactly: v.numerator) else {
-                            throw EngineFailure(message: "derived fact \(fact.id) is not a whole number")
-                        }
-                        scenario[fact.id] = .integer(i)
-                    } else {
-                        scenario[fact.id] = .decimal(v)
-                    }
-                } catch let failure as EngineFailure { throw failure } catch {
-                    throw EngineFailure(message: "derived fact \(fact.id) cannot be computed: \(error)")
-                }
-            }
+        for fact in plan.derivedFacts.visited(from: triggers) {
+            scenario[fact.id] = try value(of: fact, in: scenario)
         }
         return scenario
+    }
+
+    /// The value of a derived fact in `scenario`: none when a fact it reads has none.
+    private func value(of fact: DerivedFacts.Fact, in scenario: Scenario) throws(EngineFailure) -> FactValue? {
+        let window = model.edition.window
+        switch fact.derivation {
+        case .withinWindow(let dateFact), .dayOfWindow(let dateFact):
+            guard case .date(let start)? = scenario[window.countsFrom], case .date(let date)? = scenario[dateFact] else { return nil }
+            let day = start.days(to: date)
+            if case .withinWindow = fact.derivation { return .boolean(day >= 0 && day <= window.length) }
+            return .integer(day)
+        case .expression(let e):
+            guard fact.reads.allSatisfy({ scenario[$0] != nil }) else { return nil }
+            let v: Exact
+            do { v = try e.evaluate(in: scenario) } catch {
+                throw EngineFailure(message: "derived fact \(fact.id) cannot be computed: \(error)")
+            }
+            guard fact.type == .integer else { return .decimal(v) }
+            guard v.denominator == 1, let i = Int(exactly: v.numerator) else {
+                throw EngineFailure(message: "derived fact \(fact.id) is not a whole number")
+            }
+            return .integer(i)
+        }
     }
 
     /// Runs tables from `table`, following `next`, until a row decides.
     private func run(table start: String, scenario: Scenario, trace: inout [FiredRule]) throws(EngineFailure) -> RuleDecision {
         var tableID = start
-        var position = model.tables.position(of: start)
+        var position = plan.tablePosition(of: start)
         var visited: [Int] = []
         while true {
             guard let p = position else { throw EngineFailure(message: "no table \(tableID)") }
             guard !visited.contains(p) else { throw EngineFailure(message: "tables loop back to \(tableID)") }
             visited.append(p)
-            let table = tables[p]
+            let table = plan.tables[p]
             let k = try fire(table, scenario: scenario)
             let rule = table.table.rules[k]
             trace.append(FiredRule(table: tableID, rule: rule.id, source: rule.source))
@@ -288,15 +146,14 @@ public struct Engine: Sendable {
 
     /// The row a table's hit policy selects.
     public func fire(_ tableID: String, scenario: Scenario) throws(EngineFailure) -> Rule {
-        guard let p = model.tables.position(of: tableID) else { throw EngineFailure(message: "no table \(tableID)") }
-        return tables[p].table.rules[try fire(tables[p], scenario: scenario)]
+        guard let p = plan.tablePosition(of: tableID) else { throw EngineFailure(message: "no table \(tableID)") }
+        return plan.tables[p].table.rules[try fire(plan.tables[p], scenario: scenario)]
     }
 
-    /// The index of the row a table's hit policy selects.
+    /// The index of the row a table's hit policy selects (of the rows whose key cell accepts the scenario).
     private func fire(_ planned: PlannedTable, scenario: Scenario) throws(EngineFailure) -> Int {
         let table = planned.table
-        // Only the rows the index leaves can match, in table order.
-        let rows = planned.rowIndex.candidates(scenario)
+        let rows = planned.rows(thatCanMatch: scenario)
         switch table.hitPolicy {
         case .first:
             for k in rows where planned.conditions[k].allHold(in: scenario) { return k }
@@ -339,7 +196,7 @@ public struct Engine: Sendable {
     /// D17: a wait that must end in the window but may end after the deadline, counted from the
     /// day of the request with every earlier action taking no time.
     private func waitWarnings(_ actions: [ActionInstance], scenario: Scenario, deadline: CalendarDate?) -> [WarningInstance] {
-        guard let deadline, let requestFact = requestDateFact, case .date(var day)? = scenario[requestFact] else { return [] }
+        guard let deadline, let requestFact = model.edition.window.requestFact, case .date(var day)? = scenario[requestFact] else { return [] }
         var warnings: [WarningInstance] = []
         for instance in actions {
             guard let wait = model.action(instance.action)?.wait else { continue }
@@ -356,5 +213,4 @@ public struct Engine: Sendable {
         return warnings
     }
 
-    private var requestDateFact: FactID? { model.edition.window.requestFact }
 }

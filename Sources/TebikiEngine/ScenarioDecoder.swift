@@ -23,69 +23,27 @@ public struct ScenarioErrors: Error, Sendable, Hashable {
 /// Everything it knows about fields comes from facts.yaml.
 public struct ScenarioDecoder: Sendable {
     public let model: Model
-    /// The input facts in declaration order (found once, not per scenario decoded).
-    private let inputs: [Fact]
-    /// The position of each input fact in `inputs`.
-    private let position: [FactID: Int]
-    /// The input facts without a gate (see `Gate`), by position.
-    private let ungated: [Int]
-    /// The gated input facts, by gate fact, then by the gate's value (nil: no value) for which the
-    /// gate holds, by position; and every position gated on the fact. A fact's gate is the first
-    /// condition of its `applies_when` on an enumeration input fact whose test reads no other
-    /// fact: where the gate fact has another value, the fact does not apply. With a thousand
-    /// products most facts apply to one product, and checking where each applies, for every
-    /// scenario decoded, made `tebiki diff` grow with products × scenarios.
-    private let gated: [FactID: (byValue: [String?: [Int]], all: [Int])]
+    /// Which facts can apply once the product is known.
+    private let gate: ProductGate
 
     /// Creates a decoder for a model.
-    public init(model: Model) { self.init(model: model, usingGates: true) }
+    public init(model: Model) { self.init(plan: ModelPlan(model)) }
 
-    /// A decoder that skips the facts whose gate fails (`usingGates`), or that checks every input
-    /// fact of the model for every scenario (the definition, which tests compare with).
-    init(model: Model, usingGates: Bool) {
-        self.model = model
-        let inputs = model.facts.filter { !$0.isDerived }
-        self.inputs = inputs
-        var position: [FactID: Int] = [:]
-        for (i, fact) in inputs.enumerated() { position[fact.id] = i }
-        self.position = position
-        var ungated: [Int] = []
-        var gated: [FactID: (byValue: [String?: [Int]], all: [Int])] = [:]
-        for (i, fact) in inputs.enumerated() {
-            let gate = fact.appliesWhen.first { c in
-                guard let g = position[c.fact], inputs[g].type == .enumeration else { return false }
-                return c.test.factsCompared.isEmpty
-            }
-            guard usingGates, let gate, let gateFact = model.facts[id: gate.fact] else { ungated.append(i); continue }
-            var entry = gated[gate.fact] ?? (byValue: [:], all: [])
-            entry.all.append(i)
-            for value in gateFact.values where gate.test.matches(.symbol(value.id), in: Scenario()) {
-                entry.byValue[value.id, default: []].append(i)
-            }
-            if gate.test.matches(nil, in: Scenario()) { entry.byValue[nil, default: []].append(i) }
-            gated[gate.fact] = entry
-        }
-        self.ungated = ungated
-        self.gated = gated
+    /// Creates a decoder over a compiled model (shared with the engine and the question space).
+    package init(plan: ModelPlan) {
+        model = plan.model
+        gate = plan.gate
     }
 
-    /// The positions of the input facts that may apply or have a value in `scenario` (a superset;
-    /// in order): the others are absent and their gate fails whatever value its fact is given
-    /// while the scenario is completed (its own value, none, or its default).
+    /// The input facts that may apply or have a value in `scenario`, as positions in `model.facts`
+    /// in declaration order: those that have a value, and those the product allows (its value, or
+    /// its default when it has none). Every other input fact has no value and does not apply.
     private func candidates(_ scenario: Scenario) -> [Int] {
-        var found = Set(ungated)
-        for key in scenario.values.keys { if let p = position[key] { found.insert(p) } }
-        for (fact, entry) in gated {
-            let values: [FactValue?] = [scenario[fact], nil, inputs[position[fact]!].defaultValue]
-            for value in values {
-                switch value {
-                case .symbol(let id)?: found.formUnion(entry.byValue[id] ?? [])
-                case nil: found.formUnion(entry.byValue[nil] ?? [])
-                default: found.formUnion(entry.all)  // not a symbol: test every fact it gates
-                }
-            }
-        }
-        return found.sorted()
+        var symbol = gate.symbol(in: scenario)
+        if symbol == nil, let fact = gate.fact, case .symbol(let s)? = model.facts[id: fact]?.defaultValue { symbol = s }
+        let found = gate.inputs(applyingWith: symbol)
+        let given = scenario.values.keys.compactMap { model.facts.position(of: $0) }
+        return given.isEmpty ? found : Set(found).union(given).sorted()
     }
 
     /// A raw value before typing: from JSON, or text from a command-line flag.
@@ -112,8 +70,9 @@ public struct ScenarioDecoder: Sendable {
         var scenario = Scenario()
         for (key, raw) in fields {
             guard let fact = model.facts[id: key], !fact.isDerived else {
-                let hint = nearestName(to: key, in: inputs.map(\.id)).map { " (did you mean \"\($0)\"?)" } ?? ""
-                errors.append(ScenarioError(field: key, message: "unknown field\(hint); expected one of: \(inputs.map(\.id).joined(separator: ", "))"))
+                let inputs = model.facts.filter { !$0.isDerived }.map(\.id)
+                let hint = nearestName(to: key, in: inputs).map { " (did you mean \"\($0)\"?)" } ?? ""
+                errors.append(ScenarioError(field: key, message: "unknown field\(hint); expected one of: \(inputs.joined(separator: ", "))"))
                 continue
             }
             switch typed(raw, for: fact) {
@@ -125,7 +84,8 @@ public struct ScenarioDecoder: Sendable {
 
         // Where facts apply, in declaration order, so that `product` decides before the rest.
         for i in candidates(scenario) {
-            let fact = inputs[i]
+            let fact = model.facts[i]
+            guard !fact.isDerived else { continue }
             let applies = fact.appliesWhen.allHold(in: scenario)
             if scenario[fact.id] != nil {
                 if !applies {
@@ -140,8 +100,8 @@ public struct ScenarioDecoder: Sendable {
         if !errors.isEmpty { return .failure(ScenarioErrors(errors)) }
 
         // Bounds, once every value is known (only the facts with a value, in declaration order).
-        for i in scenario.values.keys.compactMap({ position[$0] }).sorted() {
-            let fact = inputs[i]
+        for i in scenario.values.keys.compactMap({ model.facts.position(of: $0) }).sorted() {
+            let fact = model.facts[i]
             guard let value = scenario[fact.id] else { continue }
             if let min = fact.minimum, let bound = resolve(min, in: scenario), value < bound {
                 errors.append(ScenarioError(field: fact.id, message: "\(value) is below \(label(min, bound)); expected at least \(bound)"))

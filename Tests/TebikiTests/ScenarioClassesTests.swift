@@ -35,18 +35,18 @@ struct ScenarioClassesTests {
         var scenario = Scenario()
         scenario["fact"] = c.value
         scenario["other"] = c.other
-        var draft = QuestionSpace.Draft(capacity: 2)
+        var draft = QuestionPlan.Draft(capacity: 2)
         draft[0] = c.value
         draft[1] = c.other
-        let planned = QuestionSpace.PlannedTest(c.test, slot: { $0 == "fact" ? 0 : 1 })
+        let planned = QuestionPlan.PlannedTest(c.test, slot: { $0 == "fact" ? 0 : 1 })
         #expect(planned.matches(c.value, in: draft) == c.test.matches(c.value, in: scenario))
     }
 
     @Test("drafts are the same scenario whatever the order their facts were set in, and a fact without value is no fact")
     func sameValues() {
-        var a = QuestionSpace.Draft(capacity: 4)
+        var a = QuestionPlan.Draft(capacity: 4)
         a[0] = .integer(1); a[1] = .symbol("x"); a[2] = .boolean(true); a[2] = nil
-        var b = QuestionSpace.Draft(capacity: 4)
+        var b = QuestionPlan.Draft(capacity: 4)
         b[1] = .symbol("x"); b[0] = .integer(1)
         #expect(a.sameValues(as: b) && b.sameValues(as: a))
         b[3] = .integer(0)
@@ -68,29 +68,6 @@ struct ScenarioClassesTests {
         #expect(classes.count > 1000)
         for c in classes { #expect(c.key == Self.expectedKey(c.answers, space: space)) }
         #expect(Set(classes.map(\.key)).count == classes.count)
-    }
-
-    @Test("a filter's answers are every class's, in the key too; a filter fact that is not asked stays out of the key")
-    func filteredKeys() throws {
-        let space = QuestionSpace(model: realModel)
-        let enumeration = ScenarioClasses(space: space)
-        let all = enumeration.all()
-        // A class's answers as a filter give that class back.
-        let some = all[all.count / 2]
-        #expect(enumeration.all(where: some.answers) == [some])
-        // A product and a fact the space does not ask.
-        let product = try #require(space.questions["product"]?.answers.last)
-        let unasked = Answer(id: "n", test: .any, sample: .integer(1), label: nil, stringKey: nil)
-        let filtered = enumeration.all(where: ["product": product, "no_such_fact": unasked])
-        #expect(!filtered.isEmpty)
-        for c in filtered {
-            #expect(c.answers["product"] == product && c.answers["no_such_fact"] == unasked)
-            #expect(c.key == Self.expectedKey(c.answers, space: space))
-            #expect(c.key.hasPrefix("product=\(product.id)"))
-        }
-        // The same classes as the unfiltered ones of that product, with the extra answer.
-        let same = all.filter { $0.answers["product"] == product }
-        #expect(filtered.map(\.key) == same.map(\.key))
     }
 
     /// `a` with storage of its own (equal, another identity).
@@ -130,7 +107,7 @@ struct ScenarioClassesTests {
             #expect(boundary.allSatisfy { !$0.hasDerivedFacts })
             // The slots name the facts each scenario has, each once.
             for b in boundary {
-                #expect(b.slots.map { space.slotIDs[$0] }.sorted() == b.scenario.values.keys.sorted())
+                #expect(b.slots.map { space.plan.slots.ids[$0] }.sorted() == b.scenario.values.keys.sorted())
             }
             if expected.count == 2 { twos += 1 }
         }

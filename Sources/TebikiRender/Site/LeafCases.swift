@@ -2,10 +2,11 @@ import TebikiAnalysis
 import TebikiEngine
 import TebikiModel
 
-/// The concrete cases behind one or more leaves of a decision tree: every class of answers that
-/// agrees with a leaf's path (facts the tree does not ask included, such as the years of
-/// validity), each evaluated by the engine. Cases whose steps differ become separate variants, so
-/// a page never shows one list of steps where the answers it did not ask would change them.
+/// The concrete cases behind one or more leaves of a decision tree: every decided scenario class
+/// that has the answers of the leaf's path (facts the tree does not ask included, such as the
+/// years of validity), with the engine's decision. Cases whose steps differ become separate
+/// variants, so a page never shows one list of steps where the answers it did not ask would
+/// change them.
 struct LeafCases {
     /// One class of answers and its decision. A reference: cases are grouped and merged into
     /// variants and product sections many times over, and copying one was copying all of this.
@@ -51,68 +52,39 @@ struct LeafCases {
     /// page that shows the leaves reads them).
     let variants: [Variant]
 
-    /// Enumerates and evaluates the cases of `leaves` with `engine` (an engine over `space.model`).
-    /// A class `decided` has (the checker decided it) is not evaluated again. `known`: per leaf,
-    /// when given, the indices in `decided` of its classes (`DecidedClasses.classesByLeaf`); a leaf
-    /// without them enumerates its classes and looks each one up.
-    init(leaves: [DecisionTree.Leaf], space: QuestionSpace, engine: Engine, decided: DecidedClasses? = nil, known: [[Int]?]? = nil) throws(SiteBuildError) {
+    /// The cases of `leaf`: the classes of `decided` at `classes` (`DecidedClasses.classesByLeaf`),
+    /// each of which the leaf's deciding rule must decide.
+    init(leaf: DecisionTree.Leaf, classes: [Int], decided: DecidedClasses) throws(SiteBuildError) {
+        let space = decided.space
         self.space = space
-        let classes = ScenarioClasses(space: space)
         let shared = SharedSpace(space)
+        // Read once: reading it from `space` per case copied the whole model.
         let model = space.model
-        // Made only when a class must be decided here (it indexes the model's facts).
-        var decider: DecidedClasses.Decider?
         var cases: [Case] = []
-        /// Adds the case of one class of `leaf`, from its scenarios decided, the last day in time first.
-        func add(_ leaf: DecisionTree.Leaf, deciding: String, key: String, answers: [FactID: Answer], scenarios: [DecidedClasses.Decided]) throws(SiteBuildError) {
-            guard !scenarios.isEmpty else { return }
-            let decision: Decision
-            // Read in place: binding the first decided scenario copied it, result and all, per case.
-            switch scenarios[0].decision {
-            case .success(let d): decision = d
-            case .failure(let error):
-                throw SiteBuildError(.renderFailure, "the engine cannot decide the case \(key) of leaf \(leaf.id): \(error.message)")
-            }
-            guard decision.ruleIDs.contains(deciding) else {
-                throw SiteBuildError(.renderFailure, "leaf \(leaf.id) (\(SiteTree.describe(leaf.path))) says rule \(deciding) decides \(key), but the engine fired \(decision.ruleIDs.joined(separator: ", "))")
-            }
-            // The decisions only: `Result.get()` copied each result before its decision.
-            let boundary = scenarios.compactMap { s -> Decision? in
-                guard case .success(let d) = s.decision else { return nil }
-                return d
-            }
-            cases.append(Case(leaf: leaf, answers: answers, space: shared, decision: decision, boundaryDecisions: boundary, model: model))
-        }
-        for (k, leaf) in leaves.enumerated() {
-            guard let deciding = leaf.rules.last?.rule else { continue }
-            // The leaf's classes picked out of the decided ones: the same classes, in the same order.
-            if let decided, let indices = known?[k] {
-                for i in indices {
-                    try add(leaf, deciding: deciding, key: decided.classes[i].key, answers: decided.classes[i].answers, scenarios: decided.decided[i])
+        if let deciding = leaf.rules.last?.rule {
+            for i in classes {
+                let key = decided.classes[i].key, scenarios = decided.decided[i]
+                guard !scenarios.isEmpty else { continue }
+                let decision: Decision
+                // Read in place: binding the first decided scenario copied it, result and all, per case.
+                switch scenarios[0].decision {
+                case .success(let d): decision = d
+                case .failure(let error):
+                    throw SiteBuildError(.renderFailure, "the engine cannot decide the case \(key) of leaf \(leaf.id): \(error.message)")
                 }
-                continue
-            }
-            for given in LeafCases.combinations(leaf.path) {
-                for c in classes.all(where: given) {
-                    // A class the checker decided is read from there (its answers too, so that the
-                    // two share one copy).
-                    if let d = decided, let i = d.index(of: c) {
-                        try add(leaf, deciding: deciding, key: c.key, answers: d.classes[i].answers, scenarios: d.decided[i])
-                        continue
-                    }
-                    if decider == nil { decider = DecidedClasses.Decider(engine: engine) }
-                    let decider = decider!
-                    try add(leaf, deciding: deciding, key: c.key, answers: c.answers, scenarios: classes.scenarios(of: c).map { decider.decide($0) })
+                guard decision.ruleIDs.contains(deciding) else {
+                    throw SiteBuildError(.renderFailure, "leaf \(leaf.id) (\(SiteTree.describe(leaf.path))) says rule \(deciding) decides \(key), but the engine fired \(decision.ruleIDs.joined(separator: ", "))")
                 }
+                // The decisions only: `Result.get()` copied each result before its decision.
+                let boundary = scenarios.compactMap { s -> Decision? in
+                    guard case .success(let d) = s.decision else { return nil }
+                    return d
+                }
+                cases.append(Case(leaf: leaf, answers: decided.classes[i].answers, space: shared, decision: decision, boundaryDecisions: boundary, model: model))
             }
         }
         self.cases = cases
         variants = LeafCases.variants(cases, space: space)
-    }
-
-    /// Every choice of one answer per path step (merged steps stand for several answers).
-    static func combinations(_ path: [DecisionTree.PathStep]) -> [[FactID: Answer]] {
-        DecisionTree.combinations(path)
     }
 
     /// What makes two cases' steps the same: each action, its repeat and which of its step lists applies.

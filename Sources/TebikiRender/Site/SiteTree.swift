@@ -71,14 +71,13 @@ struct SiteTree {
         firstQuestionAfterProduct = firstQuestion
         var cases: [String: LeafCases] = [:]
         let leaves = root.leaves
-        let engine = Engine(model: model)
-        // The decided classes sorted into the leaves at once, where that gives each leaf the classes
-        // its own enumeration would (re-enumerating every leaf's classes was most of this stage).
-        let known = decided?.classesByLeaf(leaves)
+        // The decided classes sorted into the leaves at once.
+        let decided = decided ?? DecidedClasses(space: space, engine: Engine(plan: space.plan))
+        let byLeaf = decided.classesByLeaf(leaves)
         // Each leaf's cases on every core; stored, and the first error thrown, in leaf order.
         let made = ParallelMap.map(leaves.count) { i -> Result<LeafCases, SiteBuildError> in
             do throws(SiteBuildError) {
-                return .success(try LeafCases(leaves: [leaves[i]], space: space, engine: engine, decided: decided, known: known.map { [$0[i]] }))
+                return .success(try LeafCases(leaf: leaves[i], classes: byLeaf[i], decided: decided))
             } catch { return .failure(error) }
         }
         for (leaf, result) in zip(leaves, made) {

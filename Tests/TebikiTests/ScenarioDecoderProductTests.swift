@@ -1,15 +1,46 @@
 import Testing
 import TebikiAnalysis
+import Foundation
 import TebikiContent
-@testable import TebikiEngine
+import TebikiEngine
 import TebikiModel
 
-/// `ScenarioDecoder` skips the facts whose gate (a condition on an enumeration such as the
-/// product) fails, instead of checking where every input fact of the model applies for every
-/// scenario. The decoder that checks every fact is the definition: both must give the same
-/// scenario, or the same errors in the same order, for any fields.
-@Suite("ScenarioDecoder: the facts skipped by their gate change nothing")
-struct ScenarioDecoderGateTests {
+/// Where a fact applies does not depend on how the decoder finds the facts to check: it visits
+/// only the facts the product allows (`ProductGate`), and must decode as if it checked every fact
+/// of the model. The same model with its product conditions written so that no fact is gated
+/// (`[a, b]` as `not(not([a, b]))`, which matches the same values) is checked fact by fact: both
+/// must give the same scenario, or the same errors in the same order, for any fields.
+@Suite("ScenarioDecoder: where facts apply, whatever the product")
+struct ScenarioDecoderProductTests {
+    /// `model` with every plain list of values in an `applies_when` written as a double negation,
+    /// and the descriptions the decoder's messages give of the two.
+    static func ungated(_ model: Model) -> (model: Model, descriptions: [(String, String)]) {
+        var facts = model.facts.elements
+        var descriptions: [(String, String)] = []
+        for i in facts.indices {
+            for k in facts[i].appliesWhen.indices {
+                guard case .oneOf = facts[i].appliesWhen[k].test else { continue }
+                let test = facts[i].appliesWhen[k].test
+                facts[i].appliesWhen[k].test = .not(.not(test))
+                descriptions.append(("not(not(\(test)))", "\(test)"))
+            }
+        }
+        var result = model
+        result.facts = Catalog(facts)
+        return (result, descriptions)
+    }
+
+    /// `result` with the descriptions of the double negations read back as the lists they stand for.
+    static func readBack(_ result: Result<Scenario, ScenarioErrors>, _ descriptions: [(String, String)]) -> Result<Scenario, ScenarioErrors> {
+        result.mapError { e in
+            ScenarioErrors(e.errors.map { error in
+                var message = error.message
+                for (long, short) in descriptions { message = message.replacingOccurrences(of: long, with: short) }
+                return ScenarioError(field: error.field, message: message)
+            })
+        }
+    }
+
     static func models() -> [(String, Model)] {
         var models: [(String, Model)] = [("content/", realModel)]
         if let synthetic = BenchGeneratorTests.load(BenchGeneratorTests.generate(5)).model { models.append(("5 synthetic products", synthetic)) }
@@ -28,12 +59,14 @@ struct ScenarioDecoderGateTests {
     }
 
     @Test("random fields on the real and a synthetic model")
-    func sameAsEveryFact() throws {
+    func sameAsCheckingEveryFact() throws {
         let models = Self.models()
         #expect(models.count == 2, "the synthetic model does not load")
         for (name, model) in models {
-            let gated = ScenarioDecoder(model: model, usingGates: true)
-            let everyFact = ScenarioDecoder(model: model, usingGates: false)
+            let gated = ScenarioDecoder(model: model)
+            let (ungatedModel, descriptions) = Self.ungated(model)
+            #expect(ModelPlan(ungatedModel).gate.fact == nil && ModelPlan(model).gate.fact == "product")
+            let checkingEveryFact = ScenarioDecoder(model: ungatedModel)
             let inputs = model.facts.filter { !$0.isDerived }
             let product = try #require(model.facts[id: "product"])
             var state: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -51,7 +84,7 @@ struct ScenarioDecoderGateTests {
                     let options = Self.samples(fact)
                     fields.append((fact.id, .text(options[next(options.count) % options.count])))
                 }
-                let a = gated.decode(fields), b = everyFact.decode(fields)
+                let a = gated.decode(fields), b = Self.readBack(checkingEveryFact.decode(fields), descriptions)
                 #expect(a == b, "\(name): \(fields.map { "\($0.0)=\($0.1)" })")
                 if case .success = b { decided += 1 } else { refused += 1 }
             }
@@ -61,7 +94,7 @@ struct ScenarioDecoderGateTests {
             for c in ScenarioClasses(space: space).all().prefix(400) {
                 let scenario = space.scenario(for: c.answers)
                 let fields = scenario.values.keys.sorted().map { ($0, ScenarioDecoder.Raw.text(scenario.values[$0]!.description)) }
-                let a = gated.decode(fields), b = everyFact.decode(fields)
+                let a = gated.decode(fields), b = Self.readBack(checkingEveryFact.decode(fields), descriptions)
                 #expect(a == b, "\(name): \(fields.map { "\($0.0)=\($0.1)" })")
                 if case .success = b { decided += 1 }
             }
