@@ -211,7 +211,7 @@ package struct Pipeline {
     package func loadModel() throws(ExitStatus) -> Model {
         let result = ContentLoader.load(contentDirectory: content, edition: edition)
         let diagnostics = result.diagnostics
-        for d in diagnostics where d.severity != .note { Console.err(d.oneLine + "\n") }
+        Console.err(CheckOutput.lines(diagnostics.filter { $0.severity != .note }))
         guard let model = result.model, !diagnostics.hasErrors else {
             let count = diagnostics.filter { $0.severity == .error }.count
             Console.err("tebiki: \(Stage.load): \(content) has \(Pipeline.count(count, "error")); nothing was done\n")
