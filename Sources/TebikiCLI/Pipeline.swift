@@ -95,7 +95,7 @@ package struct Pipeline {
             let pages: [Page]
             do { pages = try Pipeline.readSite(directory: directory) } catch {
                 run.failure = Failure(stage: .checkPages, diagnostics: [
-                    Diagnostic(.checkPageUnreadableSite, at: nil, "cannot read the site directory \(directory): \(error)"),
+                    Diagnostic(.checkPageUnreadableSite, at: nil, "cannot read the site directory \(directory): \(ErrorText.reason(error))"),
                 ], summary: "the site directory \(directory) cannot be read")
                 return run
             }
