@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArgumentParser
 @testable import TebikiCLI
 
 /// A flag given twice used to take its last value silently (issue 15); now it is refused,
@@ -38,5 +39,16 @@ struct RepeatedFlagTests {
         let run = try TestTools.run(try TestTools.tebiki(), ["explain", "--content", repositoryRoot + "/content"] + flags)
         #expect(run.status == 1, "exit \(run.status): \(run.err)")
         #expect(run.err.split(separator: "\n").count == 1 && run.err.contains("given twice"), "\(run.err)")
+    }
+
+    @Test("the table of single-value options is every command's options that take a value", arguments: [
+        ("explain", ExplainCommand.self as ParsableCommand.Type), ("build", BuildCommand.self), ("check", CheckCommand.self), ("diff", DiffCommand.self),
+    ])
+    func tableComplete(_ name: String, _ command: ParsableCommand.Type) throws {
+        let help = TebikiCommand.helpMessage(for: command, columns: 1_000)
+        let regex = try Regex("--([a-z-]+) <")
+        let options = Set(help.matches(of: regex).map { String(help[$0.range].dropFirst(2).dropLast(2)) })
+        #expect(!options.isEmpty)
+        #expect(options == RepeatedOption.singleValued[name], "\(help)")
     }
 }
