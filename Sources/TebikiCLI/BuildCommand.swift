@@ -13,7 +13,8 @@ struct BuildCommand: ParsableCommand {
             of the pages) → write. Errors of the check refuse the build (see `tebiki check`). The pages are written to a
             temporary directory beside the output and swapped in only when everything succeeded: a
             failing build leaves the previous site as it was and says why. Two builds of the same
-            content and templates are byte-identical.
+            content and templates are byte-identical. At most 5 diagnostics of one rule are printed,
+            then how many more there are (`tebiki check --format json` lists every one).
             Exit status: 0 built; 1 the check found errors, the templates or the rendering failed, or
             the site could not be written; 2 the content has errors.
             """
@@ -42,7 +43,7 @@ struct BuildCommand: ParsableCommand {
             defer { Teardown.keep(run) }
             // The load's warnings (or, when the current edition does not load, its errors: the failure's).
             if let loaded = run.loaded, loaded.model != nil {
-                for d in loaded.diagnostics where d.severity != .note { Console.err(d.oneLine + "\n") }
+                Console.err(CheckOutput.lines(loaded.diagnostics.filter { $0.severity != .note }))
             }
             if let failure = run.failure { throw refuse(failure, run) }
             guard let model = run.loaded?.model, let site = run.site, let report = run.report else { throw ExitStatus(1) }
@@ -69,7 +70,7 @@ struct BuildCommand: ParsableCommand {
                                          colour: Console.errIsTerminal))
             Console.err("tebiki: \(failure.stage): \(failure.summary); nothing was published, \(output) is unchanged\n")
         default:
-            for d in failure.diagnostics { Console.err(d.oneLine + "\n") }
+            Console.err(CheckOutput.lines(failure.diagnostics))
             Console.err("tebiki: \(failure.stage): \(failure.summary); \(output) is unchanged\n")
         }
         return ExitStatus(failure.stage == .load ? 2 : 1)

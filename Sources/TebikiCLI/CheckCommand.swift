@@ -16,6 +16,8 @@ struct CheckCommand: ParsableCommand {
             texts (citations, glossary, dialogs, terms).
             Every problem has its place, a stable identifier, a severity and, where one exists, a
             scenario that shows it (paste it into `tebiki explain --scenario -`).
+            The text output shows at most 5 diagnostics of one rule, then how many more there are;
+            --format json and sarif list every one.
             Exit status: 0 no errors; 1 errors were found; 2 the check could not run.
             """
     )
@@ -49,7 +51,7 @@ struct CheckCommand: ParsableCommand {
                     emit(CheckReport(diagnostics: loaded.diagnostics, classesChecked: 0, scenariosChecked: 0))
                     throw ExitStatus(1)
                 }
-                for d in failure.diagnostics { Console.err(d.oneLine + "\n") }
+                Console.err(CheckOutput.lines(failure.diagnostics))
                 Console.err("tebiki: \(failure.stage): \(failure.summary); the check could not run\n")
                 throw ExitStatus(2)
             }

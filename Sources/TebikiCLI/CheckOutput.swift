@@ -6,10 +6,38 @@ import TebikiModel
 package enum CheckOutput {
     /// For people: diagnostics grouped by file, then a summary line. `colour` adds ANSI colours
     /// (only when standard output is a terminal).
+    /// The text output shows at most this many diagnostics of one rule, then a line with how many
+    /// more there are (JSON and SARIF keep every one).
+    package static let shownPerRule = 5
+
+    /// The diagnostics to show, at most `shownPerRule` per rule (the first ones, in order), and per
+    /// rule left out, how many.
+    package static func shown(_ diagnostics: [Diagnostic]) -> (shown: [Diagnostic], more: [(id: String, count: Int)]) {
+        var seen: [String: Int] = [:], order: [String] = []
+        var shown: [Diagnostic] = []
+        for d in diagnostics {
+            if seen[d.id] == nil { order.append(d.id) }
+            seen[d.id, default: 0] += 1
+            if seen[d.id]! <= shownPerRule { shown.append(d) }
+        }
+        return (shown, order.compactMap { id in seen[id]! > shownPerRule ? (id, seen[id]! - shownPerRule) : nil })
+    }
+
+    /// `... and 12 more [content.unknown-field]`.
+    package static func moreLine(_ id: String, _ count: Int) -> String { "... and \(count) more [\(id)]" }
+
+    /// One line per diagnostic (`Diagnostic.oneLine`), at most `shownPerRule` per rule, then the
+    /// summary lines of the rules cut short.
+    package static func lines(_ diagnostics: [Diagnostic]) -> String {
+        let (shown, more) = shown(diagnostics)
+        return shown.map { $0.oneLine + "\n" }.joined() + more.map { moreLine($0.id, $0.count) + "\n" }.joined()
+    }
+
     package static func text(_ report: CheckReport, colour: Bool) -> String {
         let paint = { (code: String, s: String) in colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+        let (shown, more) = shown(report.diagnostics)
         var groups: [String: [Diagnostic]] = [:]
-        for d in report.diagnostics { groups[d.location?.file ?? "", default: []].append(d) }
+        for d in shown { groups[d.location?.file ?? "", default: []].append(d) }
         var out = ""
         for file in groups.keys.sorted() {
             out += paint("1", file.isEmpty ? "(no file)" : file) + "\n"
@@ -30,6 +58,8 @@ package enum CheckOutput {
             }
             out += "\n"
         }
+        for (id, count) in more { out += moreLine(id, count) + " (--format json lists all)\n" }
+        if !more.isEmpty { out += "\n" }
         out += summary(report) + "\n"
         return out
     }

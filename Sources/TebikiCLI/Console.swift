@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 private let unistd_write = Glibc.write
@@ -38,4 +39,32 @@ package enum Console {
 package struct ExitStatus: Error {
     package var code: Int32
     package init(_ code: Int32) { self.code = code }
+}
+
+/// Foundation errors in words for people: the system's reason, never a Cocoa domain and number
+/// (`NSCocoaErrorDomain error 512`).
+package enum ErrorText {
+    /// The reason `error` happened, e.g. "Permission denied" or "no space left on the device".
+    package static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        guard ns.domain == NSCocoaErrorDomain else {
+            let text = "\(error)"
+            return text.contains("Domain=") ? "an unexpected error" : text
+        }
+        switch ns.code {
+        case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return "no such file or directory"
+        case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return "permission denied"
+        case NSFileWriteFileExistsError: return "a file of that name exists"
+        case NSFileWriteOutOfSpaceError: return "no space left on the device"
+        case NSFileWriteVolumeReadOnlyError: return "the file system is read-only"
+        case NSFileReadCorruptFileError, NSFileReadInapplicableStringEncodingError: return "the file cannot be read as text"
+        case NSFileReadTooLargeError: return "the file is too large"
+        case NSFileReadUnknownError, NSFileReadInvalidFileNameError: return "the file cannot be read"
+        default: return "the file could not be written or read"
+        }
+    }
 }

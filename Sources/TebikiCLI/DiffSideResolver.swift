@@ -46,7 +46,7 @@ package struct DiffSideResolver {
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("tebiki-diff-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temporary) }
         do { try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true) } catch {
-            throw fail("\(spec): cannot create a temporary directory: \(error.localizedDescription)")
+            throw fail("\(spec): cannot create a temporary directory: \(ErrorText.reason(error))")
         }
         let archive = temporary.appendingPathComponent("content.tar").path
         let pathspec = prefix.isEmpty ? "." : prefix
@@ -80,7 +80,7 @@ package struct DiffSideResolver {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        do { try process.run() } catch { return (127, "", "cannot run \(arguments.first ?? program): \(error.localizedDescription)") }
+        do { try process.run() } catch { return (127, "", "cannot run \(arguments.first ?? program): \(ErrorText.reason(error))") }
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -73,19 +73,20 @@ struct ExplainCommand: ParsableCommand {
                 throw ExitStatus(1)
             }
             origin = scenario == "-" ? "<stdin>" : scenario
-            let text: String
-            if scenario == "-" {
-                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            } else {
-                guard let data = FileManager.default.contents(atPath: scenario) else {
-                    Console.err("tebiki: --scenario: cannot read \(scenario)\n")
-                    throw ExitStatus(1)
-                }
-                guard let t = String(data: data, encoding: .utf8) else {
-                    Console.err("tebiki: \(scenario): not UTF-8 text; expected a JSON object\n")
-                    throw ExitStatus(1)
-                }
-                text = t
+            let handle = scenario == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: scenario)
+            guard let handle else {
+                Console.err("tebiki: --scenario: cannot read \(scenario)\n")
+                throw ExitStatus(1)
+            }
+            // Read with a cap: an endless stream must not grow memory without bound.
+            let data = ScenarioInput.read(handle)
+            guard data.count <= ScenarioInput.maximumBytes else {
+                Console.err("tebiki: \(origin): the scenario is larger than \(ScenarioInput.maximumBytes) bytes (1 MiB); expected one JSON object\n")
+                throw ExitStatus(1)
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                Console.err("tebiki: \(origin): not UTF-8 text; expected a JSON object\n")
+                throw ExitStatus(1)
             }
             result = decoder.decode(json: text)
         } else {
@@ -100,7 +101,7 @@ struct ExplainCommand: ParsableCommand {
         switch result {
         case .success(let s): return s
         case .failure(let e):
-            for error in e.errors { Console.err("\(origin): \(error)\n") }
+            Console.err(ScenarioInput.errorLines(e.errors, origin: origin, model: model))
             throw ExitStatus(1)
         }
     }
@@ -133,7 +134,51 @@ enum FactFlags {
             }
             i += 1
         }
+        // A repeated fact is refused, as a duplicate JSON key is: taking the last value silently
+        // would decide a scenario the user did not mean.
+        var seen: [String: String] = [:]
+        for (name, value) in pairs {
+            if let first = seen[name] {
+                let flag = "--" + name.replacingOccurrences(of: "_", with: "-")
+                return .failure(Failure(message: "\(flag) given twice (\"\(first)\", then \"\(value)\"); give each fact once"))
+            }
+            seen[name] = value
+        }
         return .success(pairs)
+    }
+}
+
+/// Bounds on a scenario given as JSON: its size, and how many errors about unknown fields are printed.
+enum ScenarioInput {
+    /// The largest scenario read, in bytes; a real one is well under a kilobyte.
+    static let maximumBytes = 1 << 20
+    /// How many unknown fields are named before a summary line.
+    static let unknownFieldsShown = 5
+
+    /// At most `maximumBytes + 1` bytes of the handle: one byte more than allowed says "too large".
+    static func read(_ handle: FileHandle) -> Data {
+        var data = Data()
+        while data.count <= maximumBytes {
+            guard let chunk = try? handle.read(upToCount: min(64 << 10, maximumBytes + 1 - data.count)), !chunk.isEmpty else { break }
+            data.append(chunk)
+        }
+        return data
+    }
+
+    /// One line per error. Errors about the model's facts are at most one or two per fact, so all are
+    /// printed; unknown fields are as many as the input has keys, so only the first few are.
+    static func errorLines(_ errors: [ScenarioError], origin: String, model: Model) -> String {
+        var out = "", unknown = 0
+        for error in errors {
+            if let field = error.field, !model.facts.contains(id: field) {
+                unknown += 1
+                if unknown > unknownFieldsShown { continue }
+            }
+            out += "\(origin): \(error)\n"
+        }
+        let more = unknown - unknownFieldsShown
+        if more > 0 { out += "\(origin): ... and \(more) more unknown field\(more == 1 ? "" : "s")\n" }
+        return out
     }
 }
 

@@ -96,7 +96,7 @@ package struct Pipeline {
             let pages: [Page]
             do { pages = try Pipeline.readSite(directory: directory) } catch {
                 run.failure = Failure(stage: .checkPages, diagnostics: [
-                    Diagnostic(.checkPageUnreadableSite, at: nil, "cannot read the site directory \(directory): \(error)"),
+                    Diagnostic(.checkPageUnreadableSite, at: nil, "cannot read the site directory \(directory): \(ErrorText.reason(error))"),
                 ], summary: "the site directory \(directory) cannot be read")
                 return run
             }
@@ -212,7 +212,7 @@ package struct Pipeline {
     package func loadModel() throws(ExitStatus) -> Model {
         let result = ContentLoader.load(contentDirectory: content, edition: edition)
         let diagnostics = result.diagnostics
-        for d in diagnostics where d.severity != .note { Console.err(d.oneLine + "\n") }
+        Console.err(CheckOutput.lines(diagnostics.filter { $0.severity != .note }))
         guard let model = result.model, !diagnostics.hasErrors else {
             let count = diagnostics.filter { $0.severity == .error }.count
             Console.err("tebiki: \(Stage.load): \(content) has \(Pipeline.count(count, "error")); nothing was done\n")

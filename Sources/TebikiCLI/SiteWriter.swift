@@ -188,12 +188,5 @@ package struct SiteWriter {
     }
 
     /// A Foundation error in words: the system's reason when there is one, not a Cocoa error number.
-    static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
-        return ns.localizedDescription
-    }
+    static func reason(_ error: Error) -> String { ErrorText.reason(error) }
 }

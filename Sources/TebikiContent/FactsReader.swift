@@ -34,7 +34,7 @@ struct FactsReader {
     /// First pass: id, type, values; registers the fact's signature.
     private func signature(_ node: YNode) -> Partial? {
         guard var f = ctx.fields(node, "a fact", required: ["id", "type"], optional: FactsReader.keys) else { return nil }
-        let id = ctx.id(f, "id")
+        let id = ctx.id(f, "id", .snake)
         let isFirst = id.map { ctx.declare(.fact, $0) } ?? false
         f = f.named("fact", id)
         let type = ctx.choice(f, "type", as: FactType.self)

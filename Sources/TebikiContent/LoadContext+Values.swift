@@ -85,11 +85,18 @@ extension LoadContext {
         return Located(value: s.string, location: node.location)
     }
 
-    /// An id: a non-empty text without spaces.
-    func id(_ node: YNode, _ what: @autoclosure () -> String) -> Located<String>? {
+    /// An id in `form` (see `IDForm`), at most `IDForm.maximumLength` characters. Ids name files and
+    /// anchors of the site, so one that is not in its form is refused where it is written.
+    func id(_ node: YNode, _ what: @autoclosure () -> String, _ form: IDForm = .name) -> Located<String>? {
         guard let t = text(node, what()) else { return nil }
-        guard !t.value.isEmpty, !t.value.unicodeScalars.contains(where: { $0.isWhiteSpace }) else {
-            error(.contentInvalidValue, at: t.location, "\(what()) must be an id without spaces, found '\(t.value)'")
+        guard t.value.utf8.count <= IDForm.maximumLength else {
+            error(.contentInvalidValue, at: t.location,
+                  "\(what()) is \(t.value.utf8.count) characters long; an id has at most \(IDForm.maximumLength) (\(form.expected))")
+            return nil
+        }
+        guard form.matches(t.value) else {
+            let shown = t.value.unicodeScalars.count > 80 ? String(t.value.prefix(80)) + "…" : t.value
+            error(.contentInvalidValue, at: t.location, "\(what()) must be \(form.expected), found '\(shown)'")
             return nil
         }
         return t
@@ -145,7 +152,7 @@ extension LoadContext {
 /// Field shortcuts: read a key of a checked mapping, naming it in messages as `'key' of <element>`.
 extension LoadContext {
     func text(_ f: Fields, _ key: String) -> Located<String>? { f[key].flatMap { text($0, "'\(key)' of \(f.what)") } }
-    func id(_ f: Fields, _ key: String) -> Located<String>? { f[key].flatMap { id($0, "'\(key)' of \(f.what)") } }
+    func id(_ f: Fields, _ key: String, _ form: IDForm = .name) -> Located<String>? { f[key].flatMap { id($0, "'\(key)' of \(f.what)", form) } }
     func bool(_ f: Fields, _ key: String) -> Bool? { f[key].flatMap { bool($0, "'\(key)' of \(f.what)") } }
     func integer(_ f: Fields, _ key: String) -> Int? { f[key].flatMap { integer($0, "'\(key)' of \(f.what)") } }
     func date(_ f: Fields, _ key: String) -> CalendarDate? { f[key].flatMap { date($0, "'\(key)' of \(f.what)") } }
@@ -156,5 +163,48 @@ extension LoadContext {
     }
     func choice<T: RawRepresentable>(_ f: Fields, _ key: String, among cases: [T]) -> T? where T.RawValue == String {
         f[key].flatMap { choice($0, "'\(key)' of \(f.what)", among: cases) }
+    }
+}
+
+/// The documented forms of ids (content/README.md, Conventions).
+enum IDForm {
+    /// Products, procedures, outcomes, machines, sites: lower-case kebab (`ssl-certificate`).
+    case kebab
+    /// Facts: snake case, the keys of a scenario (`certificate_status`).
+    case snake
+    /// Any other id (rules, glossary elements, languages, pages, editions) and references
+    /// (`machine.state`): ASCII letters, digits, `-`, `_` and `.`, starting with a letter or a digit,
+    /// no `..` (`G1-1-late-request`, `BTN-REFUND`, `2025-12-19`, `certificate.removed`).
+    case name
+
+    /// The longest id, in bytes: it becomes a file name.
+    static let maximumLength = 64
+
+    /// What the form looks like, for messages.
+    var expected: String {
+        switch self {
+        case .kebab: "a lower-case kebab id (a-z, 0-9 and single '-' between them, e.g. 'ssl-certificate')"
+        case .snake: "a snake-case id (a-z, 0-9 and single '_' between them, e.g. 'certificate_status')"
+        case .name: "an id of ASCII letters, digits, '-', '_' and '.', starting with a letter or digit"
+        }
+    }
+
+    /// Whether `s` is in this form.
+    func matches(_ s: String) -> Bool {
+        let bytes = Array(s.utf8)
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        func alnum(_ b: UInt8, upper: Bool) -> Bool {
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (upper && b >= 0x41 && b <= 0x5A)
+        }
+        switch self {
+        case .kebab, .snake:
+            let separator: UInt8 = self == .kebab ? 0x2D : 0x5F
+            guard alnum(first, upper: false), alnum(last, upper: false) else { return false }
+            for (a, b) in zip(bytes, bytes.dropFirst()) where a == separator && b == separator { return false }
+            return bytes.allSatisfy { alnum($0, upper: false) || $0 == separator }
+        case .name:
+            for (a, b) in zip(bytes, bytes.dropFirst()) where a == 0x2E && b == 0x2E { return false }
+            return alnum(first, upper: true) && bytes.allSatisfy { alnum($0, upper: true) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
+        }
     }
 }

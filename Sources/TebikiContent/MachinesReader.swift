@@ -12,7 +12,7 @@ struct MachinesReader {
 
     private func machine(_ node: YNode) -> StateMachine? {
         guard var f = ctx.fields(node, "a state machine", required: ["id", "title", "states", "actions"]) else { return nil }
-        let id = ctx.id(f, "id")
+        let id = ctx.id(f, "id", .kebab)
         if let id { ctx.declare(.machine, id) }
         f = f.named("machine", id)
         let title = ctx.localized(f, "title")
@@ -34,7 +34,7 @@ struct MachinesReader {
 
     private func state(_ node: YNode, _ what: String, _ seen: inout [String: SourceLocation]) -> StateMachine.State? {
         guard var f = ctx.fields(node, "a state of \(what)", required: ["id", "title"], optional: ["status"]) else { return nil }
-        let id = ctx.id(f, "id")
+        let id = ctx.id(f, "id", .kebab)
         if let id {
             if let first = seen[id.value] {
                 ctx.error(.contentDuplicateID, at: id.location,
@@ -55,7 +55,7 @@ struct MachinesReader {
             node, "an action of \(what)", required: ["id", "title", "from", "to", "steps"],
             optional: ["requires", "irreversible", "caution", "source", "variants", "wait"])
         else { return nil }
-        let id = ctx.id(f, "id")
+        let id = ctx.id(f, "id", .kebab)
         if let id { ctx.declare(.action, id) }
         f = f.named("action", id)
         let title = ctx.localized(f, "title")

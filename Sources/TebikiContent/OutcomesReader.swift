@@ -28,7 +28,7 @@ struct OutcomesReader {
 
     private func outcome(_ node: YNode) -> Outcome? {
         guard var f = ctx.fields(node, "an outcome", required: ["id", "title", "refunds"], optional: ["determinable"]) else { return nil }
-        let id = ctx.id(f, "id")
+        let id = ctx.id(f, "id", .kebab)
         if let id { ctx.declare(.outcome, id) }
         f = f.named("outcome", id)
         let title = ctx.localized(f, "title")

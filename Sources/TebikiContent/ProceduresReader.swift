@@ -11,7 +11,7 @@ struct ProceduresReader {
 
     private func procedure(_ node: YNode) -> Procedure? {
         guard var f = ctx.fields(node, "a procedure", required: ["id", "title", "actions"]) else { return nil }
-        let id = ctx.id(f, "id")
+        let id = ctx.id(f, "id", .kebab)
         if let id { ctx.declare(.procedure, id) }
         f = f.named("procedure", id)
         let title = ctx.localized(f, "title")

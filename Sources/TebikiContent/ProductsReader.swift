@@ -13,7 +13,7 @@ struct ProductsReader {
         guard var f = ctx.fields(
             node, "a product", required: ["id", "title", "summary"], optional: ["source", "resources", "refund_requires"])
         else { return nil }
-        let id = ctx.id(f, "id")
+        let id = ctx.id(f, "id", .kebab)
         if let id { ctx.declare(.product, id) }
         f = f.named("product", id)
         let title = ctx.localized(f, "title")

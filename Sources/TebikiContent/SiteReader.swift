@@ -56,13 +56,25 @@ struct SiteReader {
             }
         }
         if let s = root?["site"], let f = ctx.fields(s, "'site'", required: ["base_url"]), let url = ctx.text(f, "base_url") {
-            if !(url.value.hasPrefix("https://") || url.value.hasPrefix("http://")) || !url.value.hasSuffix("/") {
-                ctx.error(.contentInvalidValue, at: url.location, "'base_url' must be an absolute http(s) URL that ends with /, found '\(url.value)'")
+            if !Self.isBaseURL(url.value) {
+                ctx.error(.contentInvalidValue, at: url.location,
+                          "'base_url' must be an absolute http(s) URL with a host that ends with / and has no spaces, quotes, angle brackets or backslashes, found '\(url.value)'")
             } else {
                 site.baseURL = url.value
             }
         }
         return site
+    }
+
+    /// An absolute `http://` or `https://` URL with a host, ending with `/`, of printable ASCII
+    /// without the characters that could end an HTML attribute or a URL (`"'<>\\` ` and space).
+    /// It is written into every page, so a value that is not one is refused where it is read.
+    static func isBaseURL(_ s: String) -> Bool {
+        guard let rest = s.hasPrefix("https://") ? s.dropFirst(8) : s.hasPrefix("http://") ? s.dropFirst(7) : nil,
+              s.hasSuffix("/"), let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty
+        else { return false }
+        let refused = Set("\"'<>\\`{}|^".utf8)
+        return s.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !refused.contains($0) }
     }
 
     /// Every `extends` names a declared edition, and no edition extends itself through a chain.

@@ -125,7 +125,7 @@ public struct ScenarioDecoder: Sendable {
 
     private func label(_ operand: UnaryTest.Operand, _ bound: FactValue) -> String {
         if case .fact(let f) = operand { return "\(f) (\(bound))" }
-        return "the minimum"
+        return "the limit"
     }
 
     private func describe(_ conditions: [Condition]) -> String {

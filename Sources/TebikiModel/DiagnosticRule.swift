@@ -62,6 +62,8 @@ package enum DiagnosticRule: String, Sendable, Hashable, CaseIterable, CustomStr
     case templatesNoContent = "templates.no-content"
     case templatesContentRepeated = "templates.content-repeated"
     case templatesNoStyleRules = "templates.no-style-rules"
+    case templatesUnknownName = "templates.unknown-name"
+    case templatesTooDeep = "templates.too-deep"
     case renderFailure = "render.failure"
     // The checker of the generated pages, stage check the pages.
     case checkPageMissing = "check.page.missing"
@@ -137,6 +139,8 @@ package enum DiagnosticRule: String, Sendable, Hashable, CaseIterable, CustomStr
         case .templatesNoContent: (.error, "The layout never outputs the page's HTML ({{{content}}}).")
         case .templatesContentRepeated: (.error, "The layout outputs the page's HTML more than once.")
         case .templatesNoStyleRules: (.error, "The style sheet has no rules.")
+        case .templatesUnknownName: (.error, "The layout names a variable the pages do not have.")
+        case .templatesTooDeep: (.error, "The layout nests sections deeper than the limit (100).")
         case .renderFailure: (.error, "The site cannot be rendered from the model.")
         case .checkPageMissing: (.error, "A page the site claims steps on does not exist.")
         case .checkPageAnchorMissing: (.error, "A page lacks the heading its steps are claimed under.")

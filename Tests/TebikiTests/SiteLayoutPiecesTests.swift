@@ -100,7 +100,7 @@ struct SiteLayoutPiecesTests {
 
     @Test("escaping is swift-mustache's, clusters included", arguments: awkward + ["plain", "&&<<>>\"\"''", "x\u{200D}>", "<", "Σ's \u{1F600}&"])
     func escaping(_ text: String) throws {
-        let templates = try SiteTemplates(layout: "{{x}}{{{content}}}", css: "a {}")
+        let templates = try SiteTemplates(layout: "{{x}}{{{content}}}", css: "a {}", knownNames: nil)
         var out = ""
         MustacheEscape.append(text, to: &out)
         #expect(out == templates.layout.render(["x": text, "content": ""] as [String: Any]))

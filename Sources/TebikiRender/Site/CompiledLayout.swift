@@ -85,7 +85,7 @@ final class CompiledLayout: Sendable {
         case text(Int, escaped: Bool)
     }
 
-    let template: MustacheTemplate
+    let template: LayoutTemplate
     /// Whether the layout uses only tags whose output the pieces reproduce.
     let compilable: Bool
     /// Pieces by shape; nil where the sentinels did not come through.
@@ -97,11 +97,11 @@ final class CompiledLayout: Sendable {
         func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
 
-    init(_ template: MustacheTemplate) {
+    init(_ template: LayoutTemplate) {
         self.template = template
         let source = template.description
         compilable = !source.unicodeScalars.contains { $0 == Self.open || $0 == Self.close }
-            && Self.onlyPlainTags(template)
+            && template.parts.allSatisfy(Self.onlyPlainTags)
     }
 
     /// The page: the same bytes as `template.render(values.mustacheContext)`.

@@ -6,25 +6,46 @@ import TebikiModel
 /// The command-line tool reads them; parsing and checking them happens here, without I/O.
 public struct SiteTemplates: Sendable {
     /// The parsed layout.
-    let layout: MustacheTemplate
+    let layout: LayoutTemplate
     /// The same layout, rendered from pieces per shape of the page values (see `CompiledLayout`).
     let compiledLayout: CompiledLayout
     /// The style sheet, copied to `style.css`.
     let css: String
 
-    /// Parses and checks the templates. `layoutName` and `cssName` name the files in diagnostics.
+    /// The names the pages give the layout (`SiteChrome`, `RootPagesMaker`); any other is a
+    /// misspelling, which would render empty.
+    package static let layoutNames: Set<String> = [
+        "alternates", "canonical", "content", "cssHref", "current", "edition", "footer", "hasCanonical", "hasLanguages",
+        "hasNav", "homeHref", "href", "hreflang", "label", "lang", "languages", "languagesLabel", "markdownHref",
+        "markdownLabel", "name", "nav", "navLabel", "siteTitle", "skipLabel", "title",
+    ]
+
+    /// Parses and checks the templates. `layoutName` and `cssName` name the files in diagnostics;
+    /// a variable of the layout not in `knownNames` is an error (nil: any name, for tests of the renderer).
     /// - Throws: a `SiteBuildError` whose diagnostic names the file, the line and column, and what is wrong.
-    package init(layout: String, css: String, layoutName: String = "layout.mustache", cssName: String = "style.css") throws(SiteBuildError) {
-        let template: MustacheTemplate
+    package init(layout: String, css: String, layoutName: String = "layout.mustache", cssName: String = "style.css",
+                 knownNames: Set<String>? = SiteTemplates.layoutNames) throws(SiteBuildError) {
         let layoutStart = SourceLocation(file: layoutName, line: 1, column: 1)
-        do {
-            template = try MustacheTemplate(string: layout)
-        } catch let e as MustacheTemplate.ParserError {
-            throw SiteBuildError(.templatesSyntax, at: SourceLocation(file: layoutName, line: e.context.lineNumber, column: e.context.columnNumber),
-                                 SiteTemplates.describe(e.error) + (e.context.line.trimmingSpaces.isEmpty ? "" : " (at: \(e.context.line.trimmingSpaces))"))
-        } catch {
-            throw SiteBuildError(.templatesSyntax, at: layoutStart, "the layout cannot be parsed: \(error)")
+        let scan = try LayoutScan(layout, name: layoutName)
+        let utf8 = Array(layout.utf8)
+        var parts: [MustacheTemplate] = []
+        for piece in scan.pieces {
+            do {
+                parts.append(try MustacheTemplate(string: String(decoding: utf8[piece.range], as: UTF8.self)))
+            } catch let e as MustacheTemplate.ParserError {
+                let line = piece.line + e.context.lineNumber - 1
+                let column = e.context.lineNumber == 1 ? piece.columnOffset + e.context.columnNumber : e.context.columnNumber
+                throw SiteBuildError(.templatesSyntax, at: SourceLocation(file: layoutName, line: line, column: column),
+                                     SiteTemplates.describe(e.error) + (e.context.line.trimmingSpaces.isEmpty ? "" : " (at: \(e.context.line.trimmingSpaces))"))
+            } catch {
+                throw SiteBuildError(.templatesSyntax, at: layoutStart, "the layout cannot be parsed: \(error)")
+            }
         }
+        if let knownNames, let tag = scan.unknownName(known: knownNames) {
+            throw SiteBuildError(.templatesUnknownName, at: SourceLocation(file: layoutName, line: tag.line, column: tag.column),
+                                 "unknown variable '\(tag.name)'; the layout's variables are: \(knownNames.sorted().joined(separator: ", "))")
+        }
+        let template = LayoutTemplate(parts: parts)
         // The layout must put the page's HTML in, unescaped, exactly once.
         let probe = "<p>\u{E00F}tebiki-probe</p>"
         let rendered = template.render(["content": probe, "title": "t", "lang": "en"] as [String: Any])
@@ -57,6 +78,23 @@ public struct SiteTemplates: Sendable {
         case .unrecognisedConfigVariable: return "a config variable is not recognised"
         }
     }
+}
+
+/// The layout as swift-mustache templates of consecutive pieces (see `LayoutScan`): rendered
+/// one after the other, they give the whole layout's output.
+struct LayoutTemplate: Sendable {
+    let parts: [MustacheTemplate]
+
+    /// The layout rendered with `object` (a dictionary of strings, `Bool`s and arrays).
+    func render(_ object: Any) -> String {
+        if parts.count == 1 { return parts[0].render(object) }
+        var out = ""
+        for part in parts { out += part.render(object) }
+        return out
+    }
+
+    /// The source as swift-mustache reads it back.
+    var description: String { parts.map(\.description).joined() }
 }
 
 extension String {
