@@ -5,7 +5,7 @@ import TebikiModel
 /// The fields live in one shared, immutable box: every scenario class holds an answer per
 /// question, and with a thousand products there are hundreds of thousands of classes (a class's
 /// answers take a pointer each, not a copy of every field).
-public struct Answer: Sendable, Hashable {
+package struct Answer: Sendable, Hashable {
     private final class Storage: Sendable {
         let id: String, test: UnaryTest, sample: FactValue?, label: Localized?, stringKey: String?
         init(id: String, test: UnaryTest, sample: FactValue?, label: Localized?, stringKey: String?) {
@@ -15,32 +15,32 @@ public struct Answer: Sendable, Hashable {
     private var storage: Storage
 
     /// Creates an answer.
-    public init(id: String, test: UnaryTest, sample: FactValue?, label: Localized?, stringKey: String?) {
+    package init(id: String, test: UnaryTest, sample: FactValue?, label: Localized?, stringKey: String?) {
         storage = Storage(id: id, test: test, sample: sample, label: label, stringKey: stringKey)
     }
 
     /// A short id, stable across builds, for URLs (`issued`, `yes`, `gt-0`, `unknown`).
-    public var id: String {
+    package var id: String {
         get { storage.id }
         set { storage = Storage(id: newValue, test: test, sample: sample, label: label, stringKey: stringKey) }
     }
     /// Which values belong to the class.
-    public var test: UnaryTest {
+    package var test: UnaryTest {
         get { storage.test }
         set { storage = Storage(id: id, test: newValue, sample: sample, label: label, stringKey: stringKey) }
     }
     /// A value of the class; nil for "unknown" (no value).
-    public var sample: FactValue? {
+    package var sample: FactValue? {
         get { storage.sample }
         set { storage = Storage(id: id, test: test, sample: newValue, label: label, stringKey: stringKey) }
     }
     /// The answer in words, per language; nil when the tool's own yes/no/unknown words apply.
-    public var label: Localized? {
+    package var label: Localized? {
         get { storage.label }
         set { storage = Storage(id: id, test: test, sample: sample, label: newValue, stringKey: stringKey) }
     }
     /// The tool string key for the label when `label` is nil (`answer.yes`).
-    public var stringKey: String? {
+    package var stringKey: String? {
         get { storage.stringKey }
         set { storage = Storage(id: id, test: test, sample: sample, label: label, stringKey: newValue) }
     }
@@ -48,11 +48,11 @@ public struct Answer: Sendable, Hashable {
     /// The identity of the answer's storage (answers made apart have different ones, even when equal).
     var identity: ObjectIdentifier { ObjectIdentifier(storage) }
 
-    public static func == (a: Answer, b: Answer) -> Bool {
+    package static func == (a: Answer, b: Answer) -> Bool {
         a.storage === b.storage || (a.id == b.id && a.test == b.test && a.sample == b.sample && a.label == b.label && a.stringKey == b.stringKey)
     }
 
-    public func hash(into h: inout Hasher) {
+    package func hash(into h: inout Hasher) {
         h.combine(id); h.combine(test); h.combine(sample); h.combine(label); h.combine(stringKey)
     }
 }

@@ -6,13 +6,13 @@ import TebikiModel
 /// scenarios (the window's boundaries), computed once on every core. The checker proves them and
 /// the site builder writes its pages from them: `tebiki build` decides each class once, not once
 /// for the check and again for the pages.
-public struct DecidedClasses: Sendable {
+package struct DecidedClasses: Sendable {
     /// What the engine made of one concrete scenario of a class. The input scenario is kept only
     /// when the decision's scenario cannot give it back (with a thousand products, keeping every
     /// input was a third of the memory).
-    public struct Decided: Sendable {
+    package struct Decided: Sendable {
         /// The engine's decision, or why it failed.
-        public var decision: Result<Decision, EngineFailure>
+        package var decision: Result<Decision, EngineFailure>
         /// The input, when it is not the decision's scenario without its derived facts.
         private var storedInput: Scenario?
         private let inputFacts: InputFacts
@@ -33,7 +33,7 @@ public struct DecidedClasses: Sendable {
         }
 
         /// The input scenario (as a person would give it).
-        public var input: Scenario {
+        package var input: Scenario {
             if let storedInput { return storedInput }
             guard case .success(let d) = decision else { preconditionFailure("a failed decision keeps its input") }
             return inputFacts.readBack(d.scenario)
@@ -50,14 +50,14 @@ public struct DecidedClasses: Sendable {
 
     /// The question space the classes were enumerated in. Whoever enumerates classes to look up
     /// here should use it too: its answers are then the very same values, compared by identity.
-    public let space: QuestionSpace
+    package let space: QuestionSpace
     /// The classes, in `ScenarioClasses.all()` order.
-    public let classes: [ScenarioClasses.Class]
+    package let classes: [ScenarioClasses.Class]
     /// Per class, its scenarios in `ScenarioClasses.scenarios(of:)` order (the last day in time first).
-    public let decided: [[Decided]]
+    package let decided: [[Decided]]
 
     /// Enumerates the classes of `space` and decides them with `engine` (an engine over `space.model`).
-    public init(space: QuestionSpace, engine: Engine) {
+    package init(space: QuestionSpace, engine: Engine) {
         self.space = space
         let enumeration = ScenarioClasses(space: space)
         let classes = enumeration.allInParallel()
@@ -81,7 +81,7 @@ public struct DecidedClasses: Sendable {
     /// The classes are sorted into the leaves in one pass, each walked down a trie of the leaves'
     /// paths (the leaves of one tree share their first steps), matching answers by identity: the
     /// leaves and the classes hold the answers of one question space.
-    public func classesByLeaf(_ leaves: [DecisionTree.Leaf]) -> [[Int]] {
+    package func classesByLeaf(_ leaves: [DecisionTree.Leaf]) -> [[Int]] {
         /// A node of the trie: per fact a path asks next, the node after each answer (by the
         /// answer's identity), and the combinations whose path ends here (as indices of `buckets`).
         struct Node {
@@ -128,5 +128,5 @@ public struct DecidedClasses: Sendable {
     }
 
     /// How many concrete scenarios were decided.
-    public var scenarioCount: Int { decided.reduce(0) { $0 + $1.count } }
+    package var scenarioCount: Int { decided.reduce(0) { $0 + $1.count } }
 }

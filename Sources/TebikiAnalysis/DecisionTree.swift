@@ -4,7 +4,7 @@ import TebikiModel
 /// A decision tree derived from the decision tables: the questions a person answers, in the
 /// order the tables read them, down to the row that decides. It drives the decision guide,
 /// the diagrams, and the checker's search for gaps and overlaps.
-public indirect enum DecisionTree: Sendable, Hashable {
+package indirect enum DecisionTree: Sendable, Hashable {
     /// Ask a fact; one branch per class of answers the remaining rows tell apart.
     case question(FactID, table: String, branches: [Branch])
     /// A row decided.
@@ -15,41 +15,41 @@ public indirect enum DecisionTree: Sendable, Hashable {
     case overlap(table: String, rules: [String], path: [PathStep])
 
     /// One branch: the answers that lead to it, and what follows.
-    public struct Branch: Sendable, Hashable {
+    package struct Branch: Sendable, Hashable {
         /// The answers merged into this branch (the rows below treat them alike).
-        public var answers: [Answer]
-        public var node: DecisionTree
+        package var answers: [Answer]
+        package var node: DecisionTree
     }
 
     /// One answered question on the way to a node.
-    public struct PathStep: Sendable, Hashable {
-        public var fact: FactID
-        public var answers: [Answer]
+    package struct PathStep: Sendable, Hashable {
+        package var fact: FactID
+        package var answers: [Answer]
         /// Creates a step (the site builder names the pages of the guide by their paths).
-        public init(fact: FactID, answers: [Answer]) { self.fact = fact; self.answers = answers }
+        package init(fact: FactID, answers: [Answer]) { self.fact = fact; self.answers = answers }
     }
 
     /// A decision reached.
-    public struct Leaf: Sendable, Hashable {
+    package struct Leaf: Sendable, Hashable {
         /// The answers on the way.
-        public var path: [PathStep]
+        package var path: [PathStep]
         /// The rows that fired, table by table.
-        public var rules: [(table: String, rule: String)]
+        package var rules: [(table: String, rule: String)]
         /// The deciding row's outputs.
-        public var decision: RuleDecision
+        package var decision: RuleDecision
         /// A stable id for permalinks: the deciding row's id, made unique if it repeats.
-        public var id: String
+        package var id: String
 
-        public static func == (a: Leaf, b: Leaf) -> Bool {
+        package static func == (a: Leaf, b: Leaf) -> Bool {
             a.path == b.path && a.id == b.id && a.decision == b.decision
                 && a.rules.map { "\($0.table)/\($0.rule)" } == b.rules.map { "\($0.table)/\($0.rule)" }
         }
-        public func hash(into h: inout Hasher) { h.combine(id); h.combine(path) }
+        package func hash(into h: inout Hasher) { h.combine(id); h.combine(path) }
     }
 
     /// Every choice of one answer per path step (merged steps stand for several answers), the
     /// first step's answers varying slowest.
-    public static func combinations(_ path: [PathStep]) -> [[FactID: Answer]] {
+    package static func combinations(_ path: [PathStep]) -> [[FactID: Answer]] {
         var result: [[FactID: Answer]] = [[:]]
         for step in path {
             result = result.flatMap { partial in step.answers.map { a in partial.merging([step.fact: a]) { $1 } } }
@@ -58,7 +58,7 @@ public indirect enum DecisionTree: Sendable, Hashable {
     }
 
     /// Every leaf, depth first.
-    public var leaves: [Leaf] {
+    package var leaves: [Leaf] {
         switch self {
         case .leaf(let l): return [l]
         case .question(_, _, let branches): return branches.flatMap { $0.node.leaves }
@@ -68,23 +68,23 @@ public indirect enum DecisionTree: Sendable, Hashable {
 }
 
 /// Builds decision trees from a model's tables.
-public struct TreeBuilder: Sendable {
-    public let space: QuestionSpace
-    public var model: Model { space.model }
+package struct TreeBuilder: Sendable {
+    package let space: QuestionSpace
+    package var model: Model { space.model }
     /// Computes the derived facts of samples, and gives each table's rows indexed by their key
     /// fact, so that a node of the entry table (a row per product) tests the rows its product's
     /// answer leaves, not every row (over the space's plan of the model).
     private let engine: Engine
 
     /// Creates a builder.
-    public init(space: QuestionSpace) {
+    package init(space: QuestionSpace) {
         self.space = space
         engine = Engine(plan: space.plan)
     }
 
     /// The tree from the entry table (or `table`), optionally with answers already given
     /// (the tree of one product starts from `product = X`).
-    public func tree(from table: String? = nil, given: [FactID: Answer] = [:]) -> DecisionTree {
+    package func tree(from table: String? = nil, given: [FactID: Answer] = [:]) -> DecisionTree {
         var ids = Set<String>()
         let path = given.keys.sorted().map { DecisionTree.PathStep(fact: $0, answers: [given[$0]!]) }
         return node(table: table ?? model.edition.entryTable, path: path, fired: [], visited: [], ids: &ids)

@@ -3,21 +3,21 @@ import TebikiEngine
 import TebikiModel
 
 /// A question: a fact and its answers.
-public struct Question: Sendable, Hashable {
-    public var fact: Fact
-    public var answers: [Answer]
+package struct Question: Sendable, Hashable {
+    package var fact: Fact
+    package var answers: [Answer]
 }
 
 /// The facts a person answers, each with its classes of answers, derived from the model:
 /// enumeration values, yes/no, declared partitions, and "is it within the window?" for dates.
-public struct QuestionSpace: Sendable {
-    public let model: Model
+package struct QuestionSpace: Sendable {
+    package let model: Model
     /// Questions by fact id.
-    public let questions: [FactID: Question]
+    package let questions: [FactID: Question]
     /// Question facts in declaration order.
-    public let order: [FactID]
+    package let order: [FactID]
     /// The sample date of day 0 of the window (a Monday: the Monday on or before the edition's date).
-    public let day0: CalendarDate
+    package let day0: CalendarDate
     /// The model compiled (shared with the engine and the decoder built from it).
     package let plan: ModelPlan
     /// The questions compiled for the class enumeration and the sample scenarios.
@@ -28,7 +28,7 @@ public struct QuestionSpace: Sendable {
     /// The decision tree from the entry table with no answers given (`TreeBuilder.tree()`), made
     /// once per space: the checker's table check and the site's guide both need it, and `tebiki
     /// build` hands the checker's space to the site builder.
-    public var decisionTree: DecisionTree {
+    package var decisionTree: DecisionTree {
         if let tree = entryTree.tree.withLock({ $0 }) { return tree }
         // Made outside the lock; two threads that both make it make the same tree.
         let tree = TreeBuilder(space: self).tree()
@@ -42,7 +42,7 @@ public struct QuestionSpace: Sendable {
     }
 
     /// Builds the space for a model.
-    public init(model: Model) { self.init(plan: ModelPlan(model)) }
+    package init(model: Model) { self.init(plan: ModelPlan(model)) }
 
     /// Builds the space for a compiled model (shared with the engine and the decoder).
     package init(plan: ModelPlan) {
@@ -112,17 +112,17 @@ public struct QuestionSpace: Sendable {
     }
 
     /// Where a question comes in `order`, or nil when `fact` is not asked.
-    public func position(of fact: FactID) -> Int? { questionPlan.orderPosition[fact] }
+    package func position(of fact: FactID) -> Int? { questionPlan.orderPosition[fact] }
 
     /// The answer's words in `language`.
-    public func label(_ answer: Answer, fact: FactID, language: LanguageID) -> String {
+    package func label(_ answer: Answer, fact: FactID, language: LanguageID) -> String {
         if let l = answer.label { return l[language] }
         if let key = answer.stringKey { return model.string(key, language) }
         return answer.sample?.description ?? answer.id
     }
 
     /// Whether a fact applies given the answers so far (its `applies_when` holds on the samples).
-    public func applies(_ fact: Fact, given scenario: Scenario) -> Bool {
+    package func applies(_ fact: Fact, given scenario: Scenario) -> Bool {
         fact.appliesWhen.allSatisfy { c in
             guard scenario[c.fact] != nil || model.facts[id: c.fact]?.isDerived == false else { return true }
             return c.holds(in: scenario)
@@ -132,7 +132,7 @@ public struct QuestionSpace: Sendable {
     /// A concrete scenario for answers: samples for input facts, dates chosen so that each window
     /// fact has its answer (`lastDayInTime`: day N for "in time", else day 0), defaults elsewhere,
     /// the way a scenario decoder fills them.
-    public func scenario(for answers: [FactID: Answer], lastDayInTime: Bool = true) -> Scenario {
+    package func scenario(for answers: [FactID: Answer], lastDayInTime: Bool = true) -> Scenario {
         questionPlan.scenario(for: answers, lastDayInTime: lastDayInTime)
     }
 }

@@ -4,21 +4,21 @@ import TebikiModel
 /// The classes of scenarios: every combination of the answers of the questions that apply,
 /// each with concrete scenarios at the window's boundaries. The checker proves every class,
 /// and the diff compares decisions class by class.
-public struct ScenarioClasses: Sendable {
-    public let space: QuestionSpace
+package struct ScenarioClasses: Sendable {
+    package let space: QuestionSpace
 
     /// One class: an answer per question that applies.
-    public struct Class: Sendable, Hashable {
-        public var answers: [FactID: Answer]
+    package struct Class: Sendable, Hashable {
+        package var answers: [FactID: Answer]
         /// `product=ssl-certificate, certificate_status=issued, …` in question order.
-        public var key: String
+        package var key: String
     }
 
     /// Creates the enumeration.
-    public init(space: QuestionSpace) { self.space = space }
+    package init(space: QuestionSpace) { self.space = space }
 
     /// Every class, in a stable order (question order, answers in content order).
-    public func all() -> [Class] {
+    package func all() -> [Class] {
         var walk = Walk(space: space)
         walk.expand(index: 0, candidates: nil)
         return walk.result
@@ -27,7 +27,7 @@ public struct ScenarioClasses: Sendable {
     /// `all()`, the same classes in the same order, enumerated on every core: the first levels of
     /// the walk are cut into subtrees, which are walked in parallel and joined in walk order (with a
     /// thousand products, the serial walk was a long stretch on one core before the deciding).
-    public func allInParallel() -> [Class] {
+    package func allInParallel() -> [Class] {
         // Deepen the cut until there are enough subtrees to share out (or the cut stops growing).
         let wanted = 64
         var tasks: [Walk.Task] = []
@@ -225,7 +225,7 @@ public struct ScenarioClasses: Sendable {
     }
 
     /// Concrete scenarios of a class: the window's last day in time and day 0 (boundaries).
-    public func scenarios(of c: Class) -> [Scenario] {
+    package func scenarios(of c: Class) -> [Scenario] {
         boundaryScenarios(of: c).map(\.scenario)
     }
 

@@ -1,5 +1,5 @@
 /// The four shapes of product the real content has, which the synthetic products take in turn.
-public enum Archetype: String, Sendable, CaseIterable {
+package enum Archetype: String, Sendable, CaseIterable {
     /// Like the SSL certificate: a status enumeration, an irreversible revocation, a wait that must
     /// end in the window, rows repeated per extra year, a decision table with first hit.
     case lifecycle

@@ -4,28 +4,28 @@
 /// procedures, glossary elements, every text in ja and en.
 ///
 /// Pure: `files()` returns texts by path; the same N and strings give byte-identical files.
-public struct BenchGenerator: Sendable {
+package struct BenchGenerator: Sendable {
     /// The edition every synthetic model has.
-    public static let editionID = "2025-12-19"
+    package static let editionID = "2025-12-19"
     /// Where the synthetic seed page is written, relative to the content directory.
-    public static let pagePath = "seeds/bench-001.txt"
+    package static let pagePath = "seeds/bench-001.txt"
 
     /// How many products.
-    public var productCount: Int
+    package var productCount: Int
     /// The text of the real `strings.yaml` (the tool's own words), copied as it is.
-    public var strings: String
+    package var strings: String
 
     /// A generator of `productCount` products (at least 1; 4 or more gives every shape).
-    public init(products productCount: Int, strings: String) {
+    package init(products productCount: Int, strings: String) {
         self.productCount = max(1, productCount)
         self.strings = strings
     }
 
     /// The products, in order.
-    public var products: [SyntheticProduct] { (1...productCount).map(SyntheticProduct.init(number:)) }
+    package var products: [SyntheticProduct] { (1...productCount).map(SyntheticProduct.init(number:)) }
 
     /// Every file, by path relative to the content directory.
-    public func files() -> [String: String] {
+    package func files() -> [String: String] {
         let page = SourcePage(id: "001", title: "Certificate Management Service:返金ルール (合成モデル、\(productCount) プロダクト)")
         let general = GeneralParts(page: page, productCount: productCount)
         var all: [ProductParts] = []

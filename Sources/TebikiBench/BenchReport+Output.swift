@@ -1,7 +1,7 @@
 /// The report as a table for people and as JSON for machines (keys in a fixed order).
 extension BenchReport {
     /// The printed report: figures, ratios, growth and targets.
-    public var text: String {
+    package var text: String {
         var out = "tebiki benchmark (median of the runs; wall time and peak resident memory)\n"
         out += machine.map { "  \($0.0): \($0.1)" }.joined(separator: "\n") + "\n\n"
         var table = [["tool", "model", "runs", "wall", "CPU", "peak RSS", "pages", "pages/s"]]
@@ -36,7 +36,7 @@ extension BenchReport {
     }
 
     /// The report as JSON.
-    public var json: String {
+    package var json: String {
         func num(_ d: Double?) -> String { d.map(Format.number) ?? "null" }
         func int(_ i: Int?) -> String { i.map(String.init) ?? "null" }
         let n = largest

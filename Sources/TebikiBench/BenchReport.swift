@@ -2,31 +2,31 @@ import Foundation
 
 /// The benchmark's figures: per tool and size, the median of the runs; the ratios against Hugo and
 /// the cmark-gfm floor; how time grows with N; and whether the targets of issue 6 are met.
-public struct BenchReport: Sendable {
+package struct BenchReport: Sendable {
     /// The median figures of one tool on one model.
-    public struct Row: Sendable, Hashable {
-        public var tool: String
-        public var size: String
-        public var runs: Int
-        public var status: String
-        public var wallSeconds: Double?
-        public var maxRSSKilobytes: Int?
+    package struct Row: Sendable, Hashable {
+        package var tool: String
+        package var size: String
+        package var runs: Int
+        package var status: String
+        package var wallSeconds: Double?
+        package var maxRSSKilobytes: Int?
         /// Median user + system CPU seconds.
-        public var cpuSeconds: Double?
-        public var pages: Int
+        package var cpuSeconds: Double?
+        package var pages: Int
         /// Pages per second (nil without pages or time).
-        public var pagesPerSecond: Double? {
+        package var pagesPerSecond: Double? {
             guard let w = wallSeconds, w > 0, pages > 0 else { return nil }
             return Double(pages) / w
         }
     }
 
-    public var rows: [Row]
+    package var rows: [Row]
     /// Facts about the machine and the tools (`nproc`, `cpu`, `hugo` …), in the order given.
-    public var machine: [(String, String)]
+    package var machine: [(String, String)]
 
     /// Medians of the successful runs of every (tool, size), in the order they first appear.
-    public init(measurements: [BenchRun], machine: [(String, String)]) {
+    package init(measurements: [BenchRun], machine: [(String, String)]) {
         self.machine = machine
         var order: [String] = []
         var groups: [String: [BenchRun]] = [:]
@@ -49,37 +49,37 @@ public struct BenchReport: Sendable {
     }
 
     /// The median (the mean of the two middle values for an even count); nil when empty.
-    public static func median(_ values: [Double]) -> Double? {
+    package static func median(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
         let s = values.sorted()
         return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 
     /// The row of `tool` on `size`, if it has figures.
-    public func row(_ tool: String, _ size: String) -> Row? {
+    package func row(_ tool: String, _ size: String) -> Row? {
         rows.first { $0.tool == tool && $0.size == size && $0.status == "ok" }
     }
 
     /// The sizes with a number of products, ascending.
-    public var sizes: [Int] {
+    package var sizes: [Int] {
         Array(Set(rows.compactMap { Int($0.size) })).sorted()
     }
 
     /// `a ÷ b` of wall time, when both have figures.
-    public func timeRatio(_ a: Row?, _ b: Row?) -> Double? {
+    package func timeRatio(_ a: Row?, _ b: Row?) -> Double? {
         guard let x = a?.wallSeconds, let y = b?.wallSeconds, y > 0 else { return nil }
         return x / y
     }
 
     /// `a ÷ b` of peak memory, when both have figures.
-    public func memoryRatio(_ a: Row?, _ b: Row?) -> Double? {
+    package func memoryRatio(_ a: Row?, _ b: Row?) -> Double? {
         guard let x = a?.maxRSSKilobytes, let y = b?.maxRSSKilobytes, y > 0 else { return nil }
         return Double(x) / Double(y)
     }
 
     /// How a tool's time grows between consecutive sizes: the exponent k of t ∝ Nᵏ (1: linear, 2: quadratic).
     /// `cpu`: of CPU time rather than wall time (steadier when other work shares the machine).
-    public func growth(_ tool: String, cpu: Bool = false) -> [(from: Int, to: Int, timeRatio: Double, exponent: Double)] {
+    package func growth(_ tool: String, cpu: Bool = false) -> [(from: Int, to: Int, timeRatio: Double, exponent: Double)] {
         let points = sizes.compactMap { n in (cpu ? row(tool, String(n))?.cpuSeconds : row(tool, String(n))?.wallSeconds).map { (n, $0) } }
         guard points.count >= 2 else { return [] }
         return zip(points, points.dropFirst()).compactMap { a, b in

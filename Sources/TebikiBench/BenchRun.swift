@@ -1,26 +1,26 @@
 /// One timed run of the benchmark, as `scripts/bench` records it in `raw.tsv`:
 /// `tool<TAB>size<TAB>run<TAB>wall_seconds<TAB>max_rss_kb<TAB>pages<TAB>status<TAB>cpu_seconds`.
-public struct BenchRun: Sendable, Hashable {
+package struct BenchRun: Sendable, Hashable {
     /// What ran: `tebiki-load`, `tebiki-build`, `tebiki-check`, `hugo`, `cmark-gfm`.
-    public var tool: String
+    package var tool: String
     /// The model: a number of products, or `real` (content/).
-    public var size: String
+    package var size: String
     /// The run's number, from 1.
-    public var run: Int
+    package var run: Int
     /// Elapsed wall-clock time, in seconds.
-    public var wallSeconds: Double
+    package var wallSeconds: Double
     /// Peak resident memory, in kilobytes (`/usr/bin/time` %M).
-    public var maxRSSKilobytes: Int
+    package var maxRSSKilobytes: Int
     /// Markdown pages the run processed (0 when it has no pages).
-    public var pages: Int
+    package var pages: Int
     /// `ok`, or why there is no figure: `unavailable` (the command does not exist yet), `failed:CODE`, `timeout`.
-    public var status: String
+    package var status: String
     /// User plus system CPU time, in seconds: steadier than wall time on a shared machine, and
     /// above the wall time when both cores work.
-    public var cpuSeconds: Double
+    package var cpuSeconds: Double
 
     /// Parses `raw.tsv`; a line that is not seven tab-separated fields is reported with its number.
-    public static func parse(_ text: String) -> Result<[BenchRun], ParseError> {
+    package static func parse(_ text: String) -> Result<[BenchRun], ParseError> {
         var result: [BenchRun] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -35,10 +35,10 @@ public struct BenchRun: Sendable, Hashable {
     }
 
     /// A line of `raw.tsv` that could not be read.
-    public struct ParseError: Error, Sendable, CustomStringConvertible {
-        public var line: Int
-        public var text: String
-        public var description: String {
+    package struct ParseError: Error, Sendable, CustomStringConvertible {
+        package var line: Int
+        package var text: String
+        package var description: String {
             "raw.tsv:\(line): expected tool, size, run, wall seconds, max RSS (kB), pages, status and CPU seconds separated by tabs; got \"\(text)\""
         }
     }

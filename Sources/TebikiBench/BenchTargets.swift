@@ -1,13 +1,13 @@
 /// The targets of issue 6, judged on a report.
-public struct BenchTarget: Sendable, Hashable {
+package struct BenchTarget: Sendable, Hashable {
     /// `met`, `missed` or `not measured`.
-    public enum Verdict: String, Sendable { case met, missed, unmeasured = "not measured" }
+    package enum Verdict: String, Sendable { case met, missed, unmeasured = "not measured" }
 
-    public var id: String
-    public var text: String
-    public var verdict: Verdict
+    package var id: String
+    package var text: String
+    package var verdict: Verdict
     /// The figure the verdict rests on, in words.
-    public var figure: String
+    package var figure: String
 }
 
 extension BenchReport {
@@ -15,7 +15,7 @@ extension BenchReport {
     var largest: String { sizes.last.map(String.init) ?? "1000" }
 
     /// Every target of issue 6 with its verdict on this report.
-    public var targets: [BenchTarget] {
+    package var targets: [BenchTarget] {
         let n = largest
         let build = row("tebiki-build", n), hugo = row("hugo", n), check = row("tebiki-check", n), real = row("tebiki-check", "real")
         var result: [BenchTarget] = []

@@ -1,16 +1,16 @@
 /// One synthetic product: its number, shape, names and the ids derived from them.
-public struct SyntheticProduct: Sendable, Hashable {
+package struct SyntheticProduct: Sendable, Hashable {
     /// 1-based number; ids carry it zero-padded, so they do not depend on N.
-    public let number: Int
+    package let number: Int
     /// Its shape.
-    public let archetype: Archetype
+    package let archetype: Archetype
     /// Its name in both languages.
-    public let name: Words
+    package let name: Words
     /// The product id (`p0042-key-gateway`).
-    public let id: String
+    package let id: String
 
     /// The product with `number` (1-based): shapes and names follow from the number alone.
-    public init(number: Int) {
+    package init(number: Int) {
         self.number = number
         archetype = Archetype.allCases[(number - 1) % Archetype.allCases.count]
         let first = SyntheticProduct.nouns[(number - 1) % SyntheticProduct.nouns.count]

@@ -1,12 +1,12 @@
 /// A text in both languages of the synthetic content (ja, the source, and en).
-public struct Words: Sendable, Hashable {
+package struct Words: Sendable, Hashable {
     /// The Japanese text.
-    public var ja: String
+    package var ja: String
     /// The English text.
-    public var en: String
+    package var en: String
 
     /// Creates a text from its two languages.
-    public init(_ ja: String, _ en: String) {
+    package init(_ ja: String, _ en: String) {
         self.ja = ja
         self.en = en
     }

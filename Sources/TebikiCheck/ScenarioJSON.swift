@@ -3,9 +3,9 @@ import TebikiModel
 
 /// A scenario written back in `explain`'s JSON input format, so that a counterexample can be
 /// pasted into `tebiki explain --scenario -`. Only input facts are written, in declaration order.
-public enum ScenarioJSON {
+package enum ScenarioJSON {
     /// The JSON object of the input facts of `scenario`.
-    public static func object(_ scenario: Scenario, model: Model) -> JSON {
+    package static func object(_ scenario: Scenario, model: Model) -> JSON {
         // The scenario's facts in declaration order (not every fact of the model: there are
         // thousands with a thousand products).
         let positions = scenario.values.keys.compactMap { model.facts.position(of: $0) }.sorted()
@@ -19,7 +19,7 @@ public enum ScenarioJSON {
     }
 
     /// The object on one line.
-    public static func text(_ scenario: Scenario, model: Model) -> String {
+    package static func text(_ scenario: Scenario, model: Model) -> String {
         object(scenario, model: model).serialized(pretty: false)
     }
 

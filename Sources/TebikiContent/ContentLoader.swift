@@ -7,20 +7,20 @@ import Yams
 /// Every problem becomes a diagnostic with `file:line:col`; loading never stops at the first one.
 /// The model is given only when there is no error. The same input always gives the same model
 /// and the same diagnostics in the same order.
-public enum ContentLoader {
+package enum ContentLoader {
     /// The files of an edition folder, in the order they are read (facts first: everything else types values by them).
-    public static let editionFiles = [
+    package static let editionFiles = [
         "facts.yaml", "edition.yaml", "glossary.yaml", "products.yaml", "outcomes.yaml", "machines.yaml",
         "procedures.yaml", "rules.yaml",
     ]
 
     /// Loads the content directory at `contentDirectory`; `edition` defaults to tebiki.yaml's `current_edition`.
-    public static func load(contentDirectory: String, edition: String? = nil) -> LoadResult {
+    package static func load(contentDirectory: String, edition: String? = nil) -> LoadResult {
         load(from: FileSystemContentSource(directory: contentDirectory), edition: edition)
     }
 
     /// Loads content from any source (a directory, or texts in memory).
-    public static func load(from source: some ContentSource, edition: String? = nil) -> LoadResult {
+    package static func load(from source: some ContentSource, edition: String? = nil) -> LoadResult {
         loadRecording(from: source, edition: edition).result
     }
 

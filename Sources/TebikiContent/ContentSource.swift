@@ -1,5 +1,5 @@
 /// Why a content file could not be read.
-public enum ContentReadError: Error, Sendable, Hashable {
+package enum ContentReadError: Error, Sendable, Hashable {
     /// There is no file at the path.
     case missing
     /// The file exists but cannot be read as UTF-8 text.
@@ -8,9 +8,9 @@ public enum ContentReadError: Error, Sendable, Hashable {
 
 /// The rule for paths inside the content directory (an edition's `path`, a file the loader reads):
 /// relative, and never through `..`, so that content cannot name a file outside its directory.
-public enum ContentPath {
+package enum ContentPath {
     /// Why `path` cannot name something inside the content directory, or nil.
-    public static func problem(_ path: String) -> String? {
+    package static func problem(_ path: String) -> String? {
         if path.isEmpty { return "is empty" }
         if path.hasPrefix("/") { return "is absolute ('\(path)'); it must be relative to the content directory" }
         if path.split(separator: "/").contains("..") {
@@ -22,7 +22,7 @@ public enum ContentPath {
 
 /// Where content files come from: a directory on disk, or a dictionary of texts in tests.
 /// The loader reads through this and nothing else, so it never touches the disk itself.
-public protocol ContentSource: Sendable {
+package protocol ContentSource: Sendable {
     /// The name locations give the content directory (its last path component, `content`).
     var name: String { get }
     /// The text of the file at `path`, relative to the content directory (`editions/2025-12-19/rules.yaml`).
@@ -30,20 +30,20 @@ public protocol ContentSource: Sendable {
 }
 
 /// Content held in memory: file texts by path relative to the content directory.
-public struct InMemoryContentSource: ContentSource {
+package struct InMemoryContentSource: ContentSource {
     /// Texts by relative path.
-    public var files: [String: String]
+    package var files: [String: String]
     /// The name locations give the content directory.
-    public var name: String
+    package var name: String
 
     /// Creates a source from texts by relative path.
-    public init(_ files: [String: String], name: String = "content") {
+    package init(_ files: [String: String], name: String = "content") {
         self.files = files
         self.name = name
     }
 
     /// The text at `path`, or `.missing`.
-    public func read(_ path: String) -> Result<String, ContentReadError> {
+    package func read(_ path: String) -> Result<String, ContentReadError> {
         files[path].map { .success($0) } ?? .failure(.missing)
     }
 }

@@ -1,14 +1,14 @@
 import Foundation
 
 /// Content read from a directory on disk.
-public struct FileSystemContentSource: ContentSource {
+package struct FileSystemContentSource: ContentSource {
     /// The content directory, as given.
-    public var directory: String
+    package var directory: String
     /// The directory's last path component.
-    public var name: String
+    package var name: String
 
     /// Creates a source for the content directory at `directory`.
-    public init(directory: String) {
+    package init(directory: String) {
         self.directory = directory
         let url = URL(fileURLWithPath: directory).standardizedFileURL
         let last = url.lastPathComponent
@@ -17,7 +17,7 @@ public struct FileSystemContentSource: ContentSource {
 
     /// The UTF-8 text of the file at `path` under the directory. The file must be inside the
     /// directory once every symbolic link is followed: a link that leads out is refused unread.
-    public func read(_ path: String) -> Result<String, ContentReadError> {
+    package func read(_ path: String) -> Result<String, ContentReadError> {
         if let problem = ContentPath.problem(path) { return .failure(.unreadable("its path \(problem)")) }
         let full = directory.hasSuffix("/") ? directory + path : directory + "/" + path
         var isDirectory: ObjCBool = false

@@ -1,22 +1,22 @@
 import TebikiModel
 
 /// What loading content gives: the model when there is no error, and every diagnostic.
-public struct LoadResult: Sendable {
+package struct LoadResult: Sendable {
     /// The model of the loaded edition; nil when any error was found.
-    public var model: Model?
+    package var model: Model?
     /// Every diagnostic, sorted by place then identifier.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// The editions tebiki.yaml declares, in order.
-    public var editions: [EditionEntry]
+    package var editions: [EditionEntry]
     /// The edition tebiki.yaml calls current, if readable.
-    public var currentEdition: String?
+    package var currentEdition: String?
     /// The id of the edition that was loaded (the requested one or the current one).
-    public var loadedEdition: String?
+    package var loadedEdition: String?
     /// `site.base_url` of tebiki.yaml (absolute, ends with `/`), if readable.
-    public var baseURL: String?
+    package var baseURL: String?
 
     /// Creates a result.
-    public init(
+    package init(
         model: Model?, diagnostics: [Diagnostic], editions: [EditionEntry] = [], currentEdition: String? = nil,
         loadedEdition: String? = nil, baseURL: String? = nil
     ) {
@@ -26,17 +26,17 @@ public struct LoadResult: Sendable {
 }
 
 /// An edition declared in tebiki.yaml.
-public struct EditionEntry: Sendable, Hashable, Identifiable {
+package struct EditionEntry: Sendable, Hashable, Identifiable {
     /// Id (`2025-12-19`).
-    public var id: String
+    package var id: String
     /// Its folder, relative to the content directory (`editions/2025-12-19`).
-    public var path: String
+    package var path: String
     /// Where it was declared.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// The edition it extends, if any: its folder then holds only what differs (content/README.md).
-    public var extends: String?
+    package var extends: String?
     /// Creates an entry.
-    public init(id: String, path: String, location: SourceLocation = .unknown, extends: String? = nil) {
+    package init(id: String, path: String, location: SourceLocation = .unknown, extends: String? = nil) {
         self.id = id; self.path = path; self.location = location; self.extends = extends
     }
 }

@@ -3,9 +3,9 @@ import TebikiModel
 
 /// The diff as one standalone HTML page: the Markdown rendering through cmark-gfm's safe mode
 /// (no raw HTML from content can get through), with a small inline style sheet and no external resource.
-public enum DiffHTML {
+package enum DiffHTML {
     /// The page for `markdown` (a `DiffMarkdown` text) in `language`, titled `title`.
-    public static func page(markdown: String, title: String, language: LanguageID) -> String? {
+    package static func page(markdown: String, title: String, language: LanguageID) -> String? {
         guard let body = CommonMark.html(markdown) else { return nil }
         return """
             <!DOCTYPE html>

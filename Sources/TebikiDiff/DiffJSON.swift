@@ -3,9 +3,9 @@ import TebikiModel
 
 /// The diff as JSON for tools: language-free ids and values, every object's keys sorted, arrays in
 /// the diff's own stable order, so that the same two models always give the same bytes.
-public enum DiffJSON {
+package enum DiffJSON {
     /// The whole diff.
-    public static func json(_ diff: ModelDiff) -> JSON {
+    package static func json(_ diff: ModelDiff) -> JSON {
         object([
             "before": side(diff.before),
             "after": side(diff.after),
@@ -32,10 +32,10 @@ public enum DiffJSON {
     }
 
     /// The JSON text, with a final newline.
-    public static func text(_ diff: ModelDiff) -> String { json(diff).serialized() + "\n" }
+    package static func text(_ diff: ModelDiff) -> String { json(diff).serialized() + "\n" }
 
     /// A scenario as `explain`'s JSON input: dates and decimals as strings, keys sorted.
-    public static func scenario(_ s: Scenario) -> JSON {
+    package static func scenario(_ s: Scenario) -> JSON {
         var members: [String: JSON] = [:]
         for (k, v) in s.values {
             switch v {

@@ -5,12 +5,12 @@ import TebikiRender
 /// The diff as GitHub Flavored Markdown, for a pull-request comment: behaviour first, then rules,
 /// procedures, console labels, products, texts, and the earlier steps under the later rules.
 /// Every text from the models is escaped, so nothing in content becomes markup.
-public struct DiffMarkdown: Sendable {
+package struct DiffMarkdown: Sendable {
     let diff: ModelDiff
     let w: DiffWords
 
     /// A renderer of `diff` (computed from `before` and `after`) in `language`.
-    public init(diff: ModelDiff, before: Model, after: Model, language: Language) {
+    package init(diff: ModelDiff, before: Model, after: Model, language: Language) {
         self.diff = diff
         w = DiffWords(before: before, after: after, language: language)
     }
@@ -21,7 +21,7 @@ public struct DiffMarkdown: Sendable {
     private var afterName: String { e(diff.after.name) }
 
     /// The whole document.
-    public var text: String {
+    package var text: String {
         var out = "# " + e(w.s("diff.title", ["before": diff.before.name, "after": diff.after.name])) + "\n\n"
         if diff.isEmpty { return out + e(w.s("diff.no-changes")) + "\n" }
         out += e(w.s("diff.summary", [

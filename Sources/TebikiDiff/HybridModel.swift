@@ -8,9 +8,9 @@ import TebikiModel
 /// now offers Delete on a revoked certificate): the earlier steps still do not take them, and a
 /// checker sees that a state the steps leave could have been released.
 /// The diff simulates the earlier actions on it; `Checker(model:)` of TebikiCheck proves it too.
-public enum HybridModel {
+package enum HybridModel {
     /// The later rules with the earlier steps.
-    public static func make(earlierSteps earlier: Model, laterRules later: Model) -> Model {
+    package static func make(earlierSteps earlier: Model, laterRules later: Model) -> Model {
         var hybrid = later
         var machines = Catalog(earlier.machines.map { machine -> StateMachine in
             guard let newer = later.machines[id: machine.id] else { return machine }

@@ -3,35 +3,35 @@ import TebikiModel
 /// What changed between two models of the refund policy, as data: behaviour first (what a customer
 /// gets), then the rules, the procedures, the console labels, the products and the texts.
 /// Renderers (`DiffMarkdown`, `DiffHTML`, `DiffJSON`, `WhatChangedPage`) turn it into words.
-public struct ModelDiff: Sendable, Hashable {
+package struct ModelDiff: Sendable, Hashable {
     /// The model before the change.
-    public var before: DiffSide
+    package var before: DiffSide
     /// The model after the change.
-    public var after: DiffSide
+    package var after: DiffSide
     /// How many concrete scenarios were decided with both models.
-    public var scenariosCompared: Int
+    package var scenariosCompared: Int
     /// Groups of scenarios whose decision changed, each with an example.
-    public var behaviour: [BehaviourChange]
+    package var behaviour: [BehaviourChange]
     /// Decision tables and their rows.
-    public var rules: [TableChange]
+    package var rules: [TableChange]
     /// Formulas whose arithmetic changed, was added or removed.
-    public var formulas: [FormulaChange]
+    package var formulas: [FormulaChange]
     /// Edition settings (window, currency) that changed.
-    public var settings: [SettingChange]
+    package var settings: [SettingChange]
     /// Console procedures whose actions or steps changed, per product and situation.
-    public var procedures: [ProcedureChange]
+    package var procedures: [ProcedureChange]
     /// Console labels (glossary elements) added, removed or renamed.
-    public var labels: [LabelChange]
+    package var labels: [LabelChange]
     /// Products added and removed.
-    public var products: ProductChanges
+    package var products: ProductChanges
     /// Texts (reasons, warnings, outcomes, routes, channels, titles, questions...) changed per language.
-    public var texts: [TextChange]
+    package var texts: [TextChange]
     /// The earlier procedures followed under the later rules: where they leave a resource in a state
     /// the later rules do not accept before a refund (the missing Delete step, for example).
-    public var oldSteps: [OldStepsFinding]
+    package var oldSteps: [OldStepsFinding]
 
     /// Creates a diff.
-    public init(
+    package init(
         before: DiffSide, after: DiffSide, scenariosCompared: Int = 0, behaviour: [BehaviourChange] = [],
         rules: [TableChange] = [], formulas: [FormulaChange] = [], settings: [SettingChange] = [],
         procedures: [ProcedureChange] = [], labels: [LabelChange] = [], products: ProductChanges = .init(),
@@ -44,53 +44,53 @@ public struct ModelDiff: Sendable, Hashable {
     }
 
     /// True when nothing differs (`tebiki diff X X`).
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         behaviour.isEmpty && rules.isEmpty && formulas.isEmpty && settings.isEmpty && procedures.isEmpty
             && labels.isEmpty && products.isEmpty && texts.isEmpty && oldSteps.isEmpty
     }
 }
 
 /// One side of a diff: which edition it is and how it was named on the command line.
-public struct DiffSide: Sendable, Hashable {
+package struct DiffSide: Sendable, Hashable {
     /// The edition id (`2024-10-25`).
-    public var edition: String
+    package var edition: String
     /// How the side was given (`2024-10-25`, `git:HEAD~1`, a directory); the edition id by default.
-    public var name: String
+    package var name: String
     /// Creates a side.
-    public init(edition: String, name: String? = nil) { self.edition = edition; self.name = name ?? edition }
+    package init(edition: String, name: String? = nil) { self.edition = edition; self.name = name ?? edition }
 }
 
 /// Whether something was added, removed or changed.
-public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
+package enum ChangeKind: String, Sendable, Hashable, CaseIterable {
     case added, removed, changed
 }
 
 /// Products added and removed (by id).
-public struct ProductChanges: Sendable, Hashable {
-    public var added: [String]
-    public var removed: [String]
+package struct ProductChanges: Sendable, Hashable {
+    package var added: [String]
+    package var removed: [String]
     /// Creates the lists.
-    public init(added: [String] = [], removed: [String] = []) { self.added = added; self.removed = removed }
+    package init(added: [String] = [], removed: [String] = []) { self.added = added; self.removed = removed }
     /// True when no product was added or removed.
-    public var isEmpty: Bool { added.isEmpty && removed.isEmpty }
+    package var isEmpty: Bool { added.isEmpty && removed.isEmpty }
 }
 
 /// A setting of the edition (the window's length, the currency...) before and after.
-public struct SettingChange: Sendable, Hashable {
+package struct SettingChange: Sendable, Hashable {
     /// `window.length`, `window.counts_from`, `currency`...
-    public var key: String
-    public var before: String
-    public var after: String
+    package var key: String
+    package var before: String
+    package var after: String
     /// Creates a change.
-    public init(key: String, before: String, after: String) { self.key = key; self.before = before; self.after = after }
+    package init(key: String, before: String, after: String) { self.key = key; self.before = before; self.after = after }
 }
 
 /// A formula added, removed, or whose expression changed.
-public struct FormulaChange: Sendable, Hashable {
-    public var id: String
-    public var kind: ChangeKind
-    public var before: String?
-    public var after: String?
+package struct FormulaChange: Sendable, Hashable {
+    package var id: String
+    package var kind: ChangeKind
+    package var before: String?
+    package var after: String?
     /// Creates a change.
-    public init(id: String, kind: ChangeKind, before: String?, after: String?) { self.id = id; self.kind = kind; self.before = before; self.after = after }
+    package init(id: String, kind: ChangeKind, before: String?, after: String?) { self.id = id; self.kind = kind; self.before = before; self.after = after }
 }

@@ -1,11 +1,11 @@
 import TebikiModel
 
 /// Computes the `ModelDiff` of two models. Pure: models in, a value out.
-public enum ModelDiffer {
+package enum ModelDiffer {
     /// What changed from `before` to `after`.
     /// - Parameters:
     ///   - beforeName, afterName: how the sides were given (for headings); the edition ids by default.
-    public static func diff(before: Model, after: Model, beforeName: String? = nil, afterName: String? = nil) -> ModelDiff {
+    package static func diff(before: Model, after: Model, beforeName: String? = nil, afterName: String? = nil) -> ModelDiff {
         let b = ComparedSide(model: before), a = ComparedSide(model: after)
         let behaviour = BehaviourComparer(before: b, after: a)
         let probes = behaviour.probes()

@@ -5,12 +5,12 @@ import TebikiRender
 /// customer between the previous edition and the current one, in plain words. Behaviour comes
 /// first (per product: the situations whose answer changed, before and now), then the products
 /// added or removed, then the console labels that were renamed (so that readers find them).
-public enum WhatChangedPage {
+package enum WhatChangedPage {
     /// The page's slug.
-    public static let slug = "what-changed"
+    package static let slug = "what-changed"
 
     /// The article (one, in every language of `after`) for the change from `before` to `after`.
-    public static func articles(before: Model, after: Model, diff: ModelDiff? = nil) -> [Article] {
+    package static func articles(before: Model, after: Model, diff: ModelDiff? = nil) -> [Article] {
         let diff = diff ?? ModelDiffer.diff(before: before, after: after)
         var titles: [LanguageID: String] = [:], bodies: [LanguageID: String] = [:]
         for language in after.languages {

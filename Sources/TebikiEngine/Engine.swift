@@ -4,13 +4,13 @@ import TebikiModel
 ///
 /// Everything it decides comes from the model: the decision tables (and their hit policies),
 /// the formulas, the refund window, the procedures and the waits of the state machines.
-public struct Engine: Sendable {
-    public let model: Model
+package struct Engine: Sendable {
+    package let model: Model
     /// The model's indexes: its tables' rows by key fact, the derived facts a scenario can have.
     package let plan: ModelPlan
 
     /// Creates an engine over a model.
-    public init(model: Model) { self.init(plan: ModelPlan(model)) }
+    package init(model: Model) { self.init(plan: ModelPlan(model)) }
 
     /// Creates an engine over a compiled model (shared with the decoder and the question space).
     package init(plan: ModelPlan) {
@@ -23,10 +23,10 @@ public struct Engine: Sendable {
     package func trigger(of fact: FactID) -> DerivedFacts.Trigger? { plan.derivedFacts.trigger(of: fact) }
 
     /// The row index of a table (the tree builder walks the tables with the engine's).
-    public func rowIndex(of tableID: String) -> RowIndex? { plan.tablePosition(of: tableID).map { plan.tables[$0].rowIndex } }
+    package func rowIndex(of tableID: String) -> RowIndex? { plan.tablePosition(of: tableID).map { plan.tables[$0].rowIndex } }
 
     /// Decides a scenario that `ScenarioDecoder` accepted.
-    public func evaluate(_ input: Scenario) throws(EngineFailure) -> Decision {
+    package func evaluate(_ input: Scenario) throws(EngineFailure) -> Decision {
         try evaluate(input, triggers: plan.derivedFacts.triggers(of: input))
     }
 
@@ -85,7 +85,7 @@ public struct Engine: Sendable {
     }
 
     /// Defaults are the decoder's job; here the derived facts are computed in declaration order.
-    public func derive(_ input: Scenario) throws(EngineFailure) -> Scenario {
+    package func derive(_ input: Scenario) throws(EngineFailure) -> Scenario {
         try derive(input, triggers: plan.derivedFacts.triggers(of: input))
     }
 
@@ -145,7 +145,7 @@ public struct Engine: Sendable {
     }
 
     /// The row a table's hit policy selects.
-    public func fire(_ tableID: String, scenario: Scenario) throws(EngineFailure) -> Rule {
+    package func fire(_ tableID: String, scenario: Scenario) throws(EngineFailure) -> Rule {
         guard let p = plan.tablePosition(of: tableID) else { throw EngineFailure(message: "no table \(tableID)") }
         return plan.tables[p].table.rules[try fire(plan.tables[p], scenario: scenario)]
     }
@@ -176,7 +176,7 @@ public struct Engine: Sendable {
     }
 
     /// The procedure's actions, with repeats expanded (D4: once per Not Activated row that exists).
-    public func actions(of procedureID: String?, scenario: Scenario) throws(EngineFailure) -> [ActionInstance] {
+    package func actions(of procedureID: String?, scenario: Scenario) throws(EngineFailure) -> [ActionInstance] {
         guard let procedureID else { return [] }
         guard let procedure = model.procedures[id: procedureID] else { throw EngineFailure(message: "no procedure \(procedureID)") }
         var result: [ActionInstance] = []

@@ -2,7 +2,7 @@ import TebikiModel
 
 /// A JSON value that keeps numbers as their source text (so money is never a binary float)
 /// and objects in their source order.
-public indirect enum JSON: Sendable, Hashable {
+package indirect enum JSON: Sendable, Hashable {
     case null
     case bool(Bool)
     /// A number, as written.
@@ -12,7 +12,7 @@ public indirect enum JSON: Sendable, Hashable {
     /// Members in order.
     case object([(String, JSON)])
 
-    public static func == (a: JSON, b: JSON) -> Bool {
+    package static func == (a: JSON, b: JSON) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
@@ -25,7 +25,7 @@ public indirect enum JSON: Sendable, Hashable {
         }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
         case .bool(let b): hasher.combine(b)
@@ -37,15 +37,15 @@ public indirect enum JSON: Sendable, Hashable {
     }
 
     /// A parse failure with its 1-based line and column.
-    public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
-        public var message: String
-        public var line: Int
-        public var column: Int
-        public var description: String { "line \(line), column \(column): \(message)" }
+    package struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+        package var message: String
+        package var line: Int
+        package var column: Int
+        package var description: String { "line \(line), column \(column): \(message)" }
     }
 
     /// Parses a JSON text (RFC 8259). Duplicate object keys are an error.
-    public static func parse(_ text: String) throws(SyntaxError) -> JSON {
+    package static func parse(_ text: String) throws(SyntaxError) -> JSON {
         var p = JSONParser(Array(text.utf8))
         p.skipSpace()
         let v = try p.value(depth: 0)
@@ -55,7 +55,7 @@ public indirect enum JSON: Sendable, Hashable {
     }
 
     /// The JSON text: two-space indentation, keys in the order given, a final newline not included.
-    public func serialized(indent: Int = 0, pretty: Bool = true) -> String {
+    package func serialized(indent: Int = 0, pretty: Bool = true) -> String {
         var out = ""
         write(into: &out, level: indent, pretty: pretty)
         return out
@@ -115,13 +115,13 @@ public indirect enum JSON: Sendable, Hashable {
     }
 
     /// An object member by key.
-    public subscript(key: String) -> JSON? {
+    package subscript(key: String) -> JSON? {
         if case .object(let members) = self { return members.first { $0.0 == key }?.1 }
         return nil
     }
 
     /// A string value, or nil.
-    public static func text(_ s: String?) -> JSON { s.map(JSON.string) ?? .null }
+    package static func text(_ s: String?) -> JSON { s.map(JSON.string) ?? .null }
 }
 
 private struct JSONParser {

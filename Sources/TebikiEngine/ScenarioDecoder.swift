@@ -1,33 +1,33 @@
 import TebikiModel
 
 /// A problem with a scenario, naming the field.
-public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The field (fact id), or nil for the scenario as a whole.
-    public var field: String?
+    package var field: String?
     /// What is wrong and what is expected.
-    public var message: String
+    package var message: String
     /// Creates an error.
-    public init(field: String?, message: String) { self.field = field; self.message = message }
-    public var description: String { field.map { "field \"\($0)\": \(message)" } ?? message }
+    package init(field: String?, message: String) { self.field = field; self.message = message }
+    package var description: String { field.map { "field \"\($0)\": \(message)" } ?? message }
 }
 
 /// Every problem found in one scenario.
-public struct ScenarioErrors: Error, Sendable, Hashable {
-    public var errors: [ScenarioError]
+package struct ScenarioErrors: Error, Sendable, Hashable {
+    package var errors: [ScenarioError]
     /// Wraps errors.
-    public init(_ errors: [ScenarioError]) { self.errors = errors }
+    package init(_ errors: [ScenarioError]) { self.errors = errors }
 }
 
 /// Reads a scenario from JSON or from `fact=value` text and checks it against the model's facts:
 /// types, allowed values, bounds, where each fact applies and which are required.
 /// Everything it knows about fields comes from facts.yaml.
-public struct ScenarioDecoder: Sendable {
-    public let model: Model
+package struct ScenarioDecoder: Sendable {
+    package let model: Model
     /// Which facts can apply once the product is known.
     private let gate: ProductGate
 
     /// Creates a decoder for a model.
-    public init(model: Model) { self.init(plan: ModelPlan(model)) }
+    package init(model: Model) { self.init(plan: ModelPlan(model)) }
 
     /// Creates a decoder over a compiled model (shared with the engine and the question space).
     package init(plan: ModelPlan) {
@@ -47,13 +47,13 @@ public struct ScenarioDecoder: Sendable {
     }
 
     /// A raw value before typing: from JSON, or text from a command-line flag.
-    public enum Raw: Sendable {
+    package enum Raw: Sendable {
         case json(JSON)
         case text(String)
     }
 
     /// Decodes a JSON text. Every problem found is returned, in field order.
-    public func decode(json text: String) -> Result<Scenario, ScenarioErrors> {
+    package func decode(json text: String) -> Result<Scenario, ScenarioErrors> {
         let value: JSON
         do { value = try JSON.parse(text) } catch {
             return .failure(ScenarioErrors([ScenarioError(field: nil, message: "the scenario is not valid JSON (\(error)); expected one JSON object")]))
@@ -65,7 +65,7 @@ public struct ScenarioDecoder: Sendable {
     }
 
     /// Decodes fields given in order (flags, or a JSON object's members).
-    public func decode(_ fields: [(String, Raw)]) -> Result<Scenario, ScenarioErrors> {
+    package func decode(_ fields: [(String, Raw)]) -> Result<Scenario, ScenarioErrors> {
         var errors: [ScenarioError] = []
         var scenario = Scenario()
         for (key, raw) in fields {
@@ -133,7 +133,7 @@ public struct ScenarioDecoder: Sendable {
     }
 
     /// What a value of the fact looks like, for messages.
-    public func expectation(for fact: Fact) -> String {
+    package func expectation(for fact: Fact) -> String {
         switch fact.type {
         case .boolean: return "true or false"
         case .integer: return "a whole number"

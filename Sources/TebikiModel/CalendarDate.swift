@@ -1,11 +1,11 @@
 /// A calendar date with no time and no time zone: dates are counted in the account's
 /// time zone (decision D1), so the model never needs a clock.
-public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Year, month 1...12, day 1...31.
-    public let year: Int, month: Int, day: Int
+    package let year: Int, month: Int, day: Int
 
     /// A valid date, or nil (for example 2025-02-30).
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
@@ -13,13 +13,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The first date a model or a scenario may give.
-    public static let earliest = CalendarDate(year: 1900, month: 1, day: 1)!
+    package static let earliest = CalendarDate(year: 1900, month: 1, day: 1)!
     /// The last date a model or a scenario may give: a century before the year 10000, so that
     /// the dates computed from it (deadlines, windows) still have four-digit years.
-    public static let latest = CalendarDate(year: 9899, month: 12, day: 31)!
+    package static let latest = CalendarDate(year: 9899, month: 12, day: 31)!
 
     /// Parses `YYYY-MM-DD` strictly: a valid date from `earliest` to `latest`.
-    public init?(iso text: String) {
+    package init?(iso text: String) {
         let u = Array(text.utf8)
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
         func num(_ r: Range<Int>) -> Int? {
@@ -37,7 +37,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `YYYY-MM-DD`; a date computed beyond the year 9999 (or before the year 0) prints all its
     /// digits (`10000-01-14`), never traps.
-    public var description: String {
+    package var description: String {
         func pad(_ v: Int, _ w: Int) -> String {
             let s = String(v.magnitude)
             return (v < 0 ? "-" : "") + String(repeating: "0", count: max(0, w - s.count)) + s
@@ -46,7 +46,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian).
-    public var dayNumber: Int {
+    package var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -57,7 +57,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The date `dayNumber` days after 1970-01-01.
-    public init(dayNumber z0: Int) {
+    package init(dayNumber z0: Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -70,23 +70,23 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// ISO weekday: 1 = Monday ... 7 = Sunday.
-    public var isoWeekday: Int {
+    package var isoWeekday: Int {
         let w = (dayNumber + 3) % 7  // 1970-01-01 was a Thursday (ISO 4)
         return (w < 0 ? w + 7 : w) + 1
     }
 
     /// Saturday or Sunday.
-    public var isWeekend: Bool { isoWeekday >= 6 }
+    package var isWeekend: Bool { isoWeekday >= 6 }
 
     /// The date `n` calendar days later (earlier when negative).
-    public func adding(days n: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + n) }
+    package func adding(days n: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + n) }
 
     /// Calendar days from `self` to `other` (negative when `other` is earlier).
-    public func days(to other: CalendarDate) -> Int { other.dayNumber - dayNumber }
+    package func days(to other: CalendarDate) -> Int { other.dayNumber - dayNumber }
 
     /// The day on which a period of `n` business days that starts on `self` ends at the latest:
     /// the n-th weekday after `self` (weekends excluded, decision D17).
-    public func adding(businessDays n: Int) -> CalendarDate {
+    package func adding(businessDays n: Int) -> CalendarDate {
         var d = self, left = n
         while left > 0 {
             d = d.adding(days: 1)
@@ -96,13 +96,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The latest day on which a period of `n` business days can start and still end by `self`.
-    public func subtracting(businessDays n: Int) -> CalendarDate {
+    package func subtracting(businessDays n: Int) -> CalendarDate {
         var start = self
         while start.adding(businessDays: n) > self { start = start.adding(days: -1) }
         return start
     }
 
-    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
+    package static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {

@@ -1,27 +1,27 @@
 /// An element of the console that steps name: a page, a tab, a button, a status...
-public struct UIElement: Sendable, Hashable, Identifiable {
+package struct UIElement: Sendable, Hashable, Identifiable {
     /// What kind of element it is.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    package enum Kind: String, Sendable, Hashable, CaseIterable {
         case page, tab, column, button, menu, menuItem = "menu-item", icon, dialog, panel, checkbox,
              status, list, message, feature, term
     }
     /// Id, as written in step placeholders (`BTN-REFUND`).
-    public var id: String
-    public var kind: Kind
+    package var id: String
+    package var kind: Kind
     /// The exact label, per language (ja: as in the console; en: the official English where known).
-    public var label: Localized
+    package var label: Localized
     /// A note for translators and reviewers (where the English label comes from).
-    public var note: String?
+    package var note: String?
     /// The console shows no label for it (an icon, an untitled dialog): the label is a description
     /// and is written as ordinary words, not set off as a UI label.
-    public var untitled: Bool
+    package var untitled: Bool
     /// Languages whose label the source page lost (an empty menu path, an HTML remnant): the label
     /// given for them is a reconstruction, explained in `note`, that a checker reports for review.
-    public var reconstructed: [LanguageID]
+    package var reconstructed: [LanguageID]
     /// Where it was declared.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Creates an element.
-    public init(
+    package init(
         id: String, kind: Kind, label: Localized, note: String? = nil, untitled: Bool = false,
         reconstructed: [LanguageID] = [], location: SourceLocation = .unknown
     ) {
@@ -31,83 +31,83 @@ public struct UIElement: Sendable, Hashable, Identifiable {
 
     /// Whether text names it as a console label (set off with marks or bold); terms, features
     /// and untitled elements are ordinary words.
-    public var isLabel: Bool { !untitled && kind != .term && kind != .feature }
+    package var isLabel: Bool { !untitled && kind != .term && kind != .feature }
 }
 
 /// A state machine of a resource: a certificate row, a private CA, a gateway instance, an order.
-public struct StateMachine: Sendable, Hashable, Identifiable {
+package struct StateMachine: Sendable, Hashable, Identifiable {
     /// A state.
-    public struct State: Sendable, Hashable, Identifiable {
-        public var id: String
+    package struct State: Sendable, Hashable, Identifiable {
+        package var id: String
         /// Name, per language.
-        public var title: Localized
+        package var title: Localized
         /// The status element the console shows in this state, if any.
-        public var status: String?
+        package var status: String?
         /// Where it was declared.
-        public var location: SourceLocation
+        package var location: SourceLocation
         /// Creates a state.
-        public init(id: String, title: Localized, status: String? = nil, location: SourceLocation = .unknown) {
+        package init(id: String, title: Localized, status: String? = nil, location: SourceLocation = .unknown) {
             self.id = id; self.title = title; self.status = status; self.location = location
         }
     }
 
-    public var id: String
+    package var id: String
     /// Name, per language.
-    public var title: Localized
-    public var states: Catalog<State>
+    package var title: Localized
+    package var states: Catalog<State>
     /// The console actions that move it between states.
-    public var actions: Catalog<ConsoleAction>
+    package var actions: Catalog<ConsoleAction>
     /// Where it was declared.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Creates a machine.
-    public init(id: String, title: Localized, states: Catalog<State>, actions: Catalog<ConsoleAction>, location: SourceLocation = .unknown) {
+    package init(id: String, title: Localized, states: Catalog<State>, actions: Catalog<ConsoleAction>, location: SourceLocation = .unknown) {
         self.id = id; self.title = title; self.states = states; self.actions = actions; self.location = location
     }
 }
 
 /// An action a person takes in the console, moving one resource from a state to another.
-public struct ConsoleAction: Sendable, Hashable, Identifiable {
+package struct ConsoleAction: Sendable, Hashable, Identifiable {
     /// Id (`revoke-certificate`), as in `explain`'s `actions`.
-    public var id: String
+    package var id: String
     /// The machine it acts on.
-    public var machine: String
+    package var machine: String
     /// Name, per language.
-    public var title: Localized
+    package var title: Localized
     /// The states it may be taken in.
-    public var from: [String]
+    package var from: [String]
     /// The state it leads to.
-    public var to: String
+    package var to: String
     /// Other resources' states it needs first (`not-activated-row.removed`, decision D5).
-    public var requires: [StateReference]
+    package var requires: [StateReference]
     /// It cannot be undone (revocation, reset: decision D16).
-    public var irreversible: Bool
+    package var irreversible: Bool
     /// A warning shown before it (for irreversible actions).
-    public var caution: String?
+    package var caution: String?
     /// The steps, each a template naming glossary elements by id.
-    public var steps: [Step]
+    package var steps: [Step]
     /// Steps that replace `steps` when their conditions hold (first match wins).
-    public var variants: [Variant]
+    package var variants: [Variant]
     /// A wait the action consists of (the revocation review).
-    public var wait: Wait?
+    package var wait: Wait?
     /// The passage it comes from.
-    public var source: SourceCitation?
+    package var source: SourceCitation?
     /// Where it was declared.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// Steps for particular scenarios.
-    public struct Variant: Sendable, Hashable {
-        public var when: [Condition]
-        public var steps: [Step]
-        public var source: SourceCitation?
-        public var location: SourceLocation
+    package struct Variant: Sendable, Hashable {
+        package var when: [Condition]
+        package var steps: [Step]
+        package var source: SourceCitation?
+        package var location: SourceLocation
         /// Creates a variant.
-        public init(when: [Condition], steps: [Step], source: SourceCitation? = nil, location: SourceLocation = .unknown) {
+        package init(when: [Condition], steps: [Step], source: SourceCitation? = nil, location: SourceLocation = .unknown) {
             self.when = when; self.steps = steps; self.source = source; self.location = location
         }
     }
 
     /// Creates an action.
-    public init(
+    package init(
         id: String, machine: String, title: Localized, from: [String], to: String, requires: [StateReference] = [],
         irreversible: Bool = false, caution: String? = nil, steps: [Step], variants: [Variant] = [], wait: Wait? = nil,
         source: SourceCitation? = nil, location: SourceLocation = .unknown
@@ -118,70 +118,70 @@ public struct ConsoleAction: Sendable, Hashable, Identifiable {
     }
 
     /// The steps that apply in `scenario`.
-    public func steps(in scenario: Scenario) -> [Step] {
+    package func steps(in scenario: Scenario) -> [Step] {
         variants.first { $0.when.allHold(in: scenario) }?.steps ?? steps
     }
 }
 
 /// One numbered step of a procedure.
-public struct Step: Sendable, Hashable {
+package struct Step: Sendable, Hashable {
     /// What to do, per language, with glossary placeholders.
-    public var text: LocalizedTemplate
+    package var text: LocalizedTemplate
     /// Where it was written.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Creates a step.
-    public init(text: LocalizedTemplate, location: SourceLocation = .unknown) { self.text = text; self.location = location }
+    package init(text: LocalizedTemplate, location: SourceLocation = .unknown) { self.text = text; self.location = location }
 }
 
 /// A wait: the time a review takes, and what must happen by when.
-public struct Wait: Sendable, Hashable {
+package struct Wait: Sendable, Hashable {
     /// Counting unit of the wait.
-    public enum Unit: String, Sendable, Hashable, CaseIterable { case businessDays = "business-days", calendarDays = "calendar-days" }
+    package enum Unit: String, Sendable, Hashable, CaseIterable { case businessDays = "business-days", calendarDays = "calendar-days" }
     /// The longest it may take.
-    public var maximum: Int
-    public var unit: Unit
+    package var maximum: Int
+    package var unit: Unit
     /// Whether it must end within the refund window (decision D11).
-    public var mustEndInWindow: Bool
+    package var mustEndInWindow: Bool
     /// The warning given when it may end after the window (decision D17).
-    public var warning: String?
+    package var warning: String?
     /// Creates a wait.
-    public init(maximum: Int, unit: Unit, mustEndInWindow: Bool, warning: String?) {
+    package init(maximum: Int, unit: Unit, mustEndInWindow: Bool, warning: String?) {
         self.maximum = maximum; self.unit = unit; self.mustEndInWindow = mustEndInWindow; self.warning = warning
     }
 
     /// The latest day a wait starting on `start` ends.
-    public func latestEnd(startingOn start: CalendarDate) -> CalendarDate {
+    package func latestEnd(startingOn start: CalendarDate) -> CalendarDate {
         unit == .businessDays ? start.adding(businessDays: maximum) : start.adding(days: maximum)
     }
 
     /// The latest day to start so that the wait ends by `end`.
-    public func latestStart(toEndBy end: CalendarDate) -> CalendarDate {
+    package func latestStart(toEndBy end: CalendarDate) -> CalendarDate {
         unit == .businessDays ? end.subtracting(businessDays: maximum) : end.adding(days: -maximum)
     }
 }
 
 /// A sequence of console actions for one situation (an issued certificate, an enabled CA...).
-public struct Procedure: Sendable, Hashable, Identifiable {
+package struct Procedure: Sendable, Hashable, Identifiable {
     /// One item: an action, possibly repeated (once per Not Activated row, decision D4).
-    public struct Item: Sendable, Hashable {
-        public var action: String
+    package struct Item: Sendable, Hashable {
+        package var action: String
         /// How many times (an expression over facts); once when nil.
-        public var repeatCount: Expression?
-        public var location: SourceLocation
+        package var repeatCount: Expression?
+        package var location: SourceLocation
         /// Creates an item.
-        public init(action: String, repeatCount: Expression? = nil, location: SourceLocation = .unknown) {
+        package init(action: String, repeatCount: Expression? = nil, location: SourceLocation = .unknown) {
             self.action = action; self.repeatCount = repeatCount; self.location = location
         }
     }
 
-    public var id: String
+    package var id: String
     /// Name, per language.
-    public var title: Localized
-    public var items: [Item]
+    package var title: Localized
+    package var items: [Item]
     /// Where it was declared.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Creates a procedure.
-    public init(id: String, title: Localized, items: [Item], location: SourceLocation = .unknown) {
+    package init(id: String, title: Localized, items: [Item], location: SourceLocation = .unknown) {
         self.id = id; self.title = title; self.items = items; self.location = location
     }
 }

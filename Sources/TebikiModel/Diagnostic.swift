@@ -17,12 +17,12 @@ package enum Stage: Sendable, Hashable, CaseIterable, CustomStringConvertible {
 }
 
 /// A problem found by any stage, as data: printing it is someone else's job.
-public struct Diagnostic: Sendable, Hashable, Comparable {
+package struct Diagnostic: Sendable, Hashable, Comparable {
     /// How bad the problem is.
-    public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+    package enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
         case note, warning, error
         private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
-        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+        package static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
     }
 
     /// The kind of problem, which gives its identifier, severity and stage.
@@ -62,7 +62,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     }
 
     /// Sorted by place, then identifier, so that output is stable.
-    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+    package static func < (a: Diagnostic, b: Diagnostic) -> Bool {
         let la = a.location ?? .unknown, lb = b.location ?? .unknown
         if la != lb { return la < lb }
         if a.id != b.id { return a.id < b.id }

@@ -3,18 +3,18 @@
 /// Values are kept as a reduced fraction of two `Int128`s. Arithmetic that would overflow
 /// throws instead of losing precision or trapping. Division is exact; rounding happens only when
 /// asked; printing never overflows.
-public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Numerator; carries the sign.
-    public private(set) var numerator: Int128
+    package private(set) var numerator: Int128
     /// Denominator; always positive.
-    public private(set) var denominator: Int128
+    package private(set) var denominator: Int128
 
     /// An arithmetic failure.
-    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
         case overflow
         case divisionByZero
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .overflow: return "the result is too large to compute exactly"
             case .divisionByZero: return "a division by zero"
@@ -24,21 +24,21 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The largest amount a scenario may give (10^12), so that no formula of the model over
     /// amounts and usage counts (whole numbers below 10^16) overflows.
-    public static let largestAmount = Exact(integer: 1_000_000_000_000)
+    package static let largestAmount = Exact(integer: 1_000_000_000_000)
 
     /// Zero.
-    public static let zero = Exact(integer: 0)
+    package static let zero = Exact(integer: 0)
     /// One.
-    public static let one = Exact(integer: 1)
+    package static let one = Exact(integer: 1)
 
     /// A whole number.
-    public init(integer: Int) {
+    package init(integer: Int) {
         numerator = Int128(integer)
         denominator = 1
     }
 
     /// A reduced fraction. The denominator must not be zero.
-    public init(_ numerator: Int128, over denominator: Int128) throws(Failure) {
+    package init(_ numerator: Int128, over denominator: Int128) throws(Failure) {
         guard denominator != 0 else { throw .divisionByZero }
         var n = numerator, d = denominator
         if d < 0 {
@@ -53,7 +53,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Parses a plain decimal string such as `1.6`, `-0.50` or `12`. No exponent, no grouping.
-    public init?(decimal text: String) {
+    package init?(decimal text: String) {
         var digits = Substring(text)
         var negative = false
         if digits.first == "-" { negative = true; digits = digits.dropFirst() }
@@ -72,15 +72,15 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         self = value
     }
 
-    public var description: String { decimalString(places: nil) }
+    package var description: String { decimalString(places: nil) }
 
     /// True when the value is below zero.
-    public var isNegative: Bool { numerator < 0 }
+    package var isNegative: Bool { numerator < 0 }
     /// True when the value is zero.
-    public var isZero: Bool { numerator == 0 }
+    package var isZero: Bool { numerator == 0 }
 
     /// Sum.
-    public func adding(_ other: Exact) throws(Failure) -> Exact {
+    package func adding(_ other: Exact) throws(Failure) -> Exact {
         let (a, o1) = numerator.multipliedReportingOverflow(by: other.denominator)
         let (b, o2) = other.numerator.multipliedReportingOverflow(by: denominator)
         let (n, o3) = a.addingReportingOverflow(b)
@@ -90,12 +90,12 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Difference.
-    public func subtracting(_ other: Exact) throws(Failure) -> Exact {
+    package func subtracting(_ other: Exact) throws(Failure) -> Exact {
         try adding(Exact(unchecked: -other.numerator, other.denominator))
     }
 
     /// Product.
-    public func multiplied(by other: Exact) throws(Failure) -> Exact {
+    package func multiplied(by other: Exact) throws(Failure) -> Exact {
         let (n, o1) = numerator.multipliedReportingOverflow(by: other.numerator)
         let (d, o2) = denominator.multipliedReportingOverflow(by: other.denominator)
         if o1 || o2 { throw .overflow }
@@ -103,7 +103,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Quotient; throws on division by zero.
-    public func divided(by other: Exact) throws(Failure) -> Exact {
+    package func divided(by other: Exact) throws(Failure) -> Exact {
         guard other.numerator != 0 else { throw .divisionByZero }
         let (n, o1) = numerator.multipliedReportingOverflow(by: other.denominator)
         let (d, o2) = denominator.multipliedReportingOverflow(by: other.numerator)
@@ -113,7 +113,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Why the value is not an amount a scenario may give, or nil: at most `places` decimal
     /// places (the currency's: "0.005" is not a US dollar amount) and at most `largestAmount`.
-    public func amountProblem(places: Int) -> String? {
+    package func amountProblem(places: Int) -> String? {
         let magnitude = isNegative ? (try? Exact.zero.subtracting(self)) ?? self : self
         if Exact.largestAmount < magnitude { return "is above the largest amount accepted (\(Exact.largestAmount))" }
         if digits(places: places).rest != 0 { return "has more decimal places than the currency (\(places))" }
@@ -122,7 +122,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Rounded half up (away from zero at .5) to `places` decimal places (D13); throws when
     /// the rounded value does not fit.
-    public func rounded(places: Int) throws(Failure) -> Exact {
+    package func rounded(places: Int) throws(Failure) -> Exact {
         let (negative, whole, fraction) = roundedDigits(places: places)
         guard var n = Int128(exactly: whole) else { throw .overflow }
         var scale: Int128 = 1
@@ -139,7 +139,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The value as a decimal string with exactly `places` places (rounded half up), or,
     /// with `nil`, as many places as the value needs when it is a finite decimal (else 12,
     /// rounded). Any value prints, however large.
-    public func decimalString(places: Int?) -> String {
+    package func decimalString(places: Int?) -> String {
         var p = places ?? 0
         if places == nil {
             var d = denominator, twos = 0, fives = 0
@@ -190,7 +190,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         return (numerator < 0, whole, fraction, rest)
     }
 
-    public static func < (a: Exact, b: Exact) -> Bool {
+    package static func < (a: Exact, b: Exact) -> Bool {
         // Compare a.n/a.d with b.n/b.d; fall back to a subtraction that cannot overflow for sane values.
         let (l, o1) = a.numerator.multipliedReportingOverflow(by: b.denominator)
         let (r, o2) = b.numerator.multipliedReportingOverflow(by: a.denominator)

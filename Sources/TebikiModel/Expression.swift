@@ -1,23 +1,23 @@
 /// An arithmetic expression over facts, evaluated exactly: `cash_paid * (1 - grcq_consumed / grcq_total)`.
-public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
+package indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
     case number(Exact)
     case fact(FactID)
     case binary(Operator, Expression, Expression)
     case negate(Expression)
 
     /// A binary operator.
-    public enum Operator: Character, Sendable, Hashable {
+    package enum Operator: Character, Sendable, Hashable {
         case add = "+", subtract = "-", multiply = "*", divide = "/"
         var precedence: Int { self == .add || self == .subtract ? 1 : 2 }
     }
 
     /// Why an expression could not be evaluated.
-    public enum EvaluationError: Error, Sendable, Hashable, CustomStringConvertible {
+    package enum EvaluationError: Error, Sendable, Hashable, CustomStringConvertible {
         case missingFact(FactID)
         case notANumber(FactID)
         case arithmetic(Exact.Failure)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .missingFact(let fact): return "no value for \(fact)"
             case .notANumber(let fact): return "\(fact) is not a number"
@@ -26,7 +26,7 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .number(let n): return n.description
         case .fact(let f): return f
@@ -43,7 +43,7 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The facts the expression reads.
-    public var facts: Set<FactID> {
+    package var facts: Set<FactID> {
         switch self {
         case .number: return []
         case .fact(let f): return [f]
@@ -53,7 +53,7 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The exact value in `scenario`.
-    public func evaluate(in scenario: Scenario) throws(EvaluationError) -> Exact {
+    package func evaluate(in scenario: Scenario) throws(EvaluationError) -> Exact {
         switch self {
         case .number(let n): return n
         case .fact(let f):
@@ -77,7 +77,7 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses an expression. On failure returns a message and the 0-based scalar offset.
-    public static func parse(_ source: String) -> Result<Expression, TemplateError> {
+    package static func parse(_ source: String) -> Result<Expression, TemplateError> {
         var parser = ExpressionParser(Array(source.unicodeScalars))
         do throws(TemplateError) {
             let e = try parser.parseSum()

@@ -1,23 +1,23 @@
 /// A fact that the rules read: an input a person answers, or a value derived from others.
-public struct Fact: Sendable, Hashable, Identifiable {
+package struct Fact: Sendable, Hashable, Identifiable {
     /// One allowed value of an enumeration.
-    public struct Value: Sendable, Hashable, Identifiable {
+    package struct Value: Sendable, Hashable, Identifiable {
         /// The value as written in a scenario (`issued`).
-        public var id: String
+        package var id: String
         /// The value in words, per language.
-        public var label: Localized
+        package var label: Localized
         /// The state of a state machine this value puts a resource in (`certificate.issued`).
-        public var state: StateReference?
+        package var state: StateReference?
         /// Where it was declared.
-        public var location: SourceLocation
+        package var location: SourceLocation
         /// Creates a value.
-        public init(id: String, label: Localized, state: StateReference? = nil, location: SourceLocation = .unknown) {
+        package init(id: String, label: Localized, state: StateReference? = nil, location: SourceLocation = .unknown) {
             self.id = id; self.label = label; self.state = state; self.location = location
         }
     }
 
     /// How a derived fact is computed.
-    public enum Derivation: Sendable, Hashable {
+    package enum Derivation: Sendable, Hashable {
         /// Whether the date fact lies within the edition's refund window (decision D1); no value when the date has none.
         case withinWindow(FactID)
         /// Calendar days from the window's start to the date fact.
@@ -27,54 +27,54 @@ public struct Fact: Sendable, Hashable, Identifiable {
     }
 
     /// The key in a scenario (`certificate_status`).
-    public var id: FactID
+    package var id: FactID
     /// Its type.
-    public var type: FactType
+    package var type: FactType
     /// For enumerations: the allowed values, in the order questions offer them.
-    public var values: Catalog<Value>
+    package var values: Catalog<Value>
     /// The value taken when the scenario gives none (only where the fact applies).
-    public var defaultValue: FactValue?
+    package var defaultValue: FactValue?
     /// The fact applies (may be given, and is required unless it has a default) only when these tests pass.
-    public var appliesWhen: [Condition]
+    package var appliesWhen: [Condition]
     /// Whether a scenario must give it where it applies (facts with a default never are).
-    public var required: Bool
+    package var required: Bool
     /// Lower bound, inclusive: a constant or another fact.
-    public var minimum: UnaryTest.Operand?
+    package var minimum: UnaryTest.Operand?
     /// Upper bound, inclusive: a constant or another fact.
-    public var maximum: UnaryTest.Operand?
+    package var maximum: UnaryTest.Operand?
     /// For dates: the fact this date may not precede.
-    public var notBefore: FactID?
+    package var notBefore: FactID?
     /// The question that asks for it, per language. A derived fact may have one too: the decision
     /// guide asks "is it within 7 days of payment?" rather than for two dates.
-    public var question: Localized?
+    package var question: Localized?
     /// A short help text, per language.
-    public var help: Localized?
+    package var help: Localized?
     /// How it is derived; nil for inputs.
-    public var derivation: Derivation?
+    package var derivation: Derivation?
     /// Named classes of values for a question (`0` / `> 0`), each with a sample value; the decision
     /// guide offers them as answers. Enumerations and booleans need none.
-    public var partitions: [Partition]
+    package var partitions: [Partition]
     /// Where it was declared.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// A class of values of a fact, as one answer to its question.
-    public struct Partition: Sendable, Hashable {
+    package struct Partition: Sendable, Hashable {
         /// Which values belong to it.
-        public var test: UnaryTest
+        package var test: UnaryTest
         /// A value of the class, used to compute its decision.
-        public var sample: FactValue
+        package var sample: FactValue
         /// The answer, per language.
-        public var label: Localized
+        package var label: Localized
         /// Where it was declared.
-        public var location: SourceLocation
+        package var location: SourceLocation
         /// Creates a partition.
-        public init(test: UnaryTest, sample: FactValue, label: Localized, location: SourceLocation = .unknown) {
+        package init(test: UnaryTest, sample: FactValue, label: Localized, location: SourceLocation = .unknown) {
             self.test = test; self.sample = sample; self.label = label; self.location = location
         }
     }
 
     /// Creates a fact.
-    public init(
+    package init(
         id: FactID, type: FactType, values: Catalog<Value> = Catalog(), defaultValue: FactValue? = nil,
         appliesWhen: [Condition] = [], required: Bool = false, minimum: UnaryTest.Operand? = nil,
         maximum: UnaryTest.Operand? = nil, notBefore: FactID? = nil, question: Localized? = nil,
@@ -88,36 +88,36 @@ public struct Fact: Sendable, Hashable, Identifiable {
     }
 
     /// True for facts the engine computes.
-    public var isDerived: Bool { derivation != nil }
+    package var isDerived: Bool { derivation != nil }
 }
 
 /// A test on one fact, with where it was written: `{product: ssl-certificate}`.
-public struct Condition: Sendable, Hashable {
+package struct Condition: Sendable, Hashable {
     /// The fact tested.
-    public var fact: FactID
+    package var fact: FactID
     /// The test.
-    public var test: UnaryTest
+    package var test: UnaryTest
     /// Where it was written.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Creates a condition.
-    public init(fact: FactID, test: UnaryTest, location: SourceLocation = .unknown) {
+    package init(fact: FactID, test: UnaryTest, location: SourceLocation = .unknown) {
         self.fact = fact; self.test = test; self.location = location
     }
 
     /// Whether the scenario passes.
-    public func holds(in scenario: Scenario) -> Bool { test.matches(scenario[fact], in: scenario) }
+    package func holds(in scenario: Scenario) -> Bool { test.matches(scenario[fact], in: scenario) }
 }
 
 extension Array where Element == Condition {
     /// Every condition holds.
-    public func allHold(in scenario: Scenario) -> Bool { allSatisfy { $0.holds(in: scenario) } }
+    package func allHold(in scenario: Scenario) -> Bool { allSatisfy { $0.holds(in: scenario) } }
 }
 
 /// A state of a state machine, written `machine.state` in content.
-public struct StateReference: Sendable, Hashable, CustomStringConvertible {
-    public var machine: String
-    public var state: String
+package struct StateReference: Sendable, Hashable, CustomStringConvertible {
+    package var machine: String
+    package var state: String
     /// Creates a reference.
-    public init(machine: String, state: String) { self.machine = machine; self.state = state }
-    public var description: String { "\(machine).\(state)" }
+    package init(machine: String, state: String) { self.machine = machine; self.state = state }
+    package var description: String { "\(machine).\(state)" }
 }

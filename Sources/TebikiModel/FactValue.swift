@@ -1,8 +1,8 @@
 /// An identifier of a fact, such as `product` or `paid_on` (the key in a scenario).
-public typealias FactID = String
+package typealias FactID = String
 
 /// The value of one fact in a scenario.
-public enum FactValue: Sendable, Hashable, Comparable, CustomStringConvertible {
+package enum FactValue: Sendable, Hashable, Comparable, CustomStringConvertible {
     case boolean(Bool)
     case integer(Int)
     /// Boxed: an exact number takes 32 bytes, and scenarios hold many values of other kinds
@@ -12,7 +12,7 @@ public enum FactValue: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// One of an enumeration's values, by id.
     case symbol(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .boolean(let b): return b ? "true" : "false"
         case .integer(let i): return String(i)
@@ -23,7 +23,7 @@ public enum FactValue: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The value as an exact number, for integers and decimals.
-    public var number: Exact? {
+    package var number: Exact? {
         switch self {
         case .integer(let i): return Exact(integer: i)
         case .decimal(let d): return d
@@ -31,7 +31,7 @@ public enum FactValue: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
-    public static func < (a: FactValue, b: FactValue) -> Bool {
+    package static func < (a: FactValue, b: FactValue) -> Bool {
         switch (a, b) {
         case (.date(let x), .date(let y)): return x < y
         case (.symbol(let x), .symbol(let y)): return x < y
@@ -44,23 +44,23 @@ public enum FactValue: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 /// The type of a fact.
-public enum FactType: String, Sendable, Hashable, CaseIterable {
+package enum FactType: String, Sendable, Hashable, CaseIterable {
     case boolean, integer, decimal, date, enumeration = "enum"
 }
 
 /// A scenario: values of facts. Derived facts are added by the engine.
-public struct Scenario: Sendable, Hashable {
+package struct Scenario: Sendable, Hashable {
     /// Values by fact id. A fact that is absent has no value (unknown or not applicable).
-    public var values: [FactID: FactValue]
+    package var values: [FactID: FactValue]
 
     /// Creates a scenario.
-    public init(_ values: [FactID: FactValue] = [:]) { self.values = values }
+    package init(_ values: [FactID: FactValue] = [:]) { self.values = values }
 
     /// An empty scenario with room for `minimumCapacity` values before it grows.
-    public init(minimumCapacity: Int) { values = Dictionary(minimumCapacity: minimumCapacity) }
+    package init(minimumCapacity: Int) { values = Dictionary(minimumCapacity: minimumCapacity) }
 
     /// The value of a fact, if any.
-    public subscript(fact: FactID) -> FactValue? {
+    package subscript(fact: FactID) -> FactValue? {
         get { values[fact] }
         set { values[fact] = newValue }
     }

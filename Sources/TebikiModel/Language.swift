@@ -1,31 +1,31 @@
 /// A language identifier such as `ja`, `en` or `zh-Hans` (BCP 47).
-public typealias LanguageID = String
+package typealias LanguageID = String
 
 /// A language the model is written in. Languages are data: adding one needs no Swift change.
-public struct Language: Sendable, Hashable, Identifiable {
+package struct Language: Sendable, Hashable, Identifiable {
     /// Source language (the one the policy is written in) or a translation of it.
-    public enum Role: String, Sendable, Hashable { case source, translation }
+    package enum Role: String, Sendable, Hashable { case source, translation }
 
     /// BCP 47 tag.
-    public var id: LanguageID
+    package var id: LanguageID
     /// The language's name in itself (日本語, English), for language switchers.
-    public var name: String
+    package var name: String
     /// Source or translation.
-    public var role: Role
+    package var role: Role
     /// How a date is written, with `{year}`, `{month}`, `{day}` and `{month_name}`.
-    public var dateFormat: String
+    package var dateFormat: String
     /// Month names, January first, for `{month_name}`.
-    public var monthNames: [String]
+    package var monthNames: [String]
     /// How a UI label is set off in plain text (`「` `」`, or `"` `"`).
-    public var uiLabelOpen: String
-    public var uiLabelClose: String
+    package var uiLabelOpen: String
+    package var uiLabelClose: String
     /// Whether the marks replace the spaces around a label in plain text (`「OK」をクリック`, not `「OK」 をクリック`).
-    public var uiLabelTight: Bool
+    package var uiLabelTight: Bool
     /// Where it was declared.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// Creates a language.
-    public init(
+    package init(
         id: LanguageID, name: String, role: Role, dateFormat: String, monthNames: [String],
         uiLabelOpen: String, uiLabelClose: String, uiLabelTight: Bool = false, location: SourceLocation = .unknown
     ) {
@@ -41,7 +41,7 @@ public struct Language: Sendable, Hashable, Identifiable {
     ///
     /// Every explanation formats its deadline, so this runs once per decided scenario and
     /// language: four passes over the format's bytes, not four searches by Character.
-    public func format(_ date: CalendarDate) -> String {
+    package func format(_ date: CalendarDate) -> String {
         let monthName = monthNames.indices.contains(date.month - 1) ? monthNames[date.month - 1] : String(date.month)
         var bytes = Array(dateFormat.utf8)
         bytes = Self.replacing("{year}", with: String(date.year), in: bytes)
@@ -60,29 +60,29 @@ public struct Language: Sendable, Hashable, Identifiable {
 
 /// A text in every language of the model. The loader guarantees that every declared
 /// language is present and non-empty.
-public struct Localized: Sendable, Hashable {
+package struct Localized: Sendable, Hashable {
     /// Text by language.
-    public var values: [LanguageID: String]
+    package var values: [LanguageID: String]
     /// Where each language's text was written, when read from content.
-    public var locations: [LanguageID: SourceLocation]
+    package var locations: [LanguageID: SourceLocation]
 
     /// Creates a localized text.
-    public init(_ values: [LanguageID: String], locations: [LanguageID: SourceLocation] = [:]) {
+    package init(_ values: [LanguageID: String], locations: [LanguageID: SourceLocation] = [:]) {
         self.values = values
         self.locations = locations
     }
 
     /// The text in `language`, or an empty string when it is missing.
-    public subscript(language: LanguageID) -> String { values[language] ?? "" }
+    package subscript(language: LanguageID) -> String { values[language] ?? "" }
 
     /// Localized equality ignores where the texts were written.
-    public static func == (a: Localized, b: Localized) -> Bool { a.values == b.values }
-    public func hash(into hasher: inout Hasher) { hasher.combine(values) }
+    package static func == (a: Localized, b: Localized) -> Bool { a.values == b.values }
+    package func hash(into hasher: inout Hasher) { hasher.combine(values) }
 }
 
 extension String {
     /// Every occurrence of `target` replaced (no Foundation needed).
-    public func replacingAll(_ target: String, with replacement: String) -> String {
+    package func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
         var result = ""
         var rest = self[...]

@@ -1,26 +1,26 @@
 /// The whole model of one edition of the refund policy: what content/ says, as values.
-public struct Model: Sendable, Hashable {
+package struct Model: Sendable, Hashable {
     /// The languages, source language first.
-    public var languages: [Language]
-    public var edition: Edition
-    public var facts: Catalog<Fact>
-    public var products: Catalog<Product>
-    public var outcomes: Catalog<Outcome>
-    public var reasons: Catalog<Message>
-    public var warnings: Catalog<Message>
-    public var channels: Catalog<Message>
-    public var routes: Catalog<Message>
-    public var formulas: Catalog<Formula>
-    public var tables: Catalog<DecisionTable>
-    public var glossary: Catalog<UIElement>
-    public var machines: Catalog<StateMachine> { didSet { actionIndex = Model.indexActions(machines) } }
-    public var procedures: Catalog<Procedure>
+    package var languages: [Language]
+    package var edition: Edition
+    package var facts: Catalog<Fact>
+    package var products: Catalog<Product>
+    package var outcomes: Catalog<Outcome>
+    package var reasons: Catalog<Message>
+    package var warnings: Catalog<Message>
+    package var channels: Catalog<Message>
+    package var routes: Catalog<Message>
+    package var formulas: Catalog<Formula>
+    package var tables: Catalog<DecisionTable>
+    package var glossary: Catalog<UIElement>
+    package var machines: Catalog<StateMachine> { didSet { actionIndex = Model.indexActions(machines) } }
+    package var procedures: Catalog<Procedure>
     /// The tool's own words (headings, labels of `explain`, site chrome), per language,
     /// from content/strings.yaml: a new language needs no Swift change.
-    public var strings: [String: Localized]
+    package var strings: [String: Localized]
 
     /// Creates a model.
-    public init(
+    package init(
         languages: [Language], edition: Edition, facts: Catalog<Fact>, products: Catalog<Product>,
         outcomes: Catalog<Outcome>, reasons: Catalog<Message>, warnings: Catalog<Message>,
         channels: Catalog<Message>, routes: Catalog<Message>, formulas: Catalog<Formula>,
@@ -52,25 +52,25 @@ public struct Model: Sendable, Hashable {
     }
 
     /// A string of the tool in `language`; the key itself when content lacks it (the loader reports that).
-    public func string(_ key: String, _ language: LanguageID) -> String {
+    package func string(_ key: String, _ language: LanguageID) -> String {
         strings[key]?.values[language] ?? key
     }
 
     /// The source language (ja).
-    public var sourceLanguage: Language { languages.first { $0.role == .source } ?? languages[0] }
+    package var sourceLanguage: Language { languages.first { $0.role == .source } ?? languages[0] }
 
     /// The language with `id`, if declared.
-    public func language(_ id: LanguageID) -> Language? { languages.first { $0.id == id } }
+    package func language(_ id: LanguageID) -> Language? { languages.first { $0.id == id } }
 
     /// Every console action of every machine, by id.
-    public var actions: [String: ConsoleAction] {
+    package var actions: [String: ConsoleAction] {
         var all: [String: ConsoleAction] = [:]
         for m in machines { for a in m.actions where all[a.id] == nil { all[a.id] = a } }
         return all
     }
 
     /// The action with `id` in any machine.
-    public func action(_ id: String) -> ConsoleAction? {
+    package func action(_ id: String) -> ConsoleAction? {
         guard let p = actionIndex[id] else { return nil }
         return machines[p.machine].actions[p.action]
     }

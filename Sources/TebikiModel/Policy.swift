@@ -1,56 +1,56 @@
 /// The passage of a seed page a rule comes from.
-public struct SourceCitation: Sendable, Hashable {
+package struct SourceCitation: Sendable, Hashable {
     /// The seed page (`001`), as declared by the edition.
-    public var page: String
+    package var page: String
     /// 1-based line in the page, blank lines included.
-    public var line: Int
+    package var line: Int
     /// The exact Japanese words.
-    public var quote: String
+    package var quote: String
     /// The decision of decisions.md that settles an open point here (`D11`), if any.
-    public var decision: String?
+    package var decision: String?
     /// Creates a citation.
-    public init(page: String, line: Int, quote: String, decision: String? = nil) {
+    package init(page: String, line: Int, quote: String, decision: String? = nil) {
         self.page = page; self.line = line; self.quote = quote; self.decision = decision
     }
 }
 
 /// A product whose refund the policy covers.
-public struct Product: Sendable, Hashable, Identifiable {
+package struct Product: Sendable, Hashable, Identifiable {
     /// Id, as in a scenario's `product` (`ssl-certificate`).
-    public var id: String
+    package var id: String
     /// Name, per language.
-    public var title: Localized
+    package var title: Localized
     /// What the product is and what "used" means for it, per language.
-    public var summary: Localized
+    package var summary: Localized
     /// The resources an order of the product creates, for simulating procedures.
-    public var resources: [Resource]
+    package var resources: [Resource]
     /// The states every resource must be in before the refund is requested.
-    public var refundRequires: [StateReference]
+    package var refundRequires: [StateReference]
     /// The passage that introduces the product.
-    public var source: SourceCitation?
+    package var source: SourceCitation?
     /// Where it was declared.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// A resource of an order: a machine, how many, and the fact that says its state.
-    public struct Resource: Sendable, Hashable {
+    package struct Resource: Sendable, Hashable {
         /// The state machine.
-        public var machine: String
+        package var machine: String
         /// How many instances (an expression; `1` when nil).
-        public var count: Expression?
+        package var count: Expression?
         /// The fact whose value's `state` gives the initial state; or a fixed initial state.
-        public var stateFact: FactID?
+        package var stateFact: FactID?
         /// The initial state when no fact gives it.
-        public var initialState: String?
+        package var initialState: String?
         /// Conditions under which the resource exists.
-        public var when: [Condition]
+        package var when: [Condition]
         /// Creates a resource.
-        public init(machine: String, count: Expression? = nil, stateFact: FactID? = nil, initialState: String? = nil, when: [Condition] = []) {
+        package init(machine: String, count: Expression? = nil, stateFact: FactID? = nil, initialState: String? = nil, when: [Condition] = []) {
             self.machine = machine; self.count = count; self.stateFact = stateFact; self.initialState = initialState; self.when = when
         }
     }
 
     /// Creates a product.
-    public init(
+    package init(
         id: String, title: Localized, summary: Localized, resources: [Resource] = [],
         refundRequires: [StateReference] = [], source: SourceCitation? = nil, location: SourceLocation = .unknown
     ) {
@@ -60,115 +60,115 @@ public struct Product: Sendable, Hashable, Identifiable {
 }
 
 /// A possible outcome of a refund request (`full-refund`).
-public struct Outcome: Sendable, Hashable, Identifiable {
-    public var id: String
+package struct Outcome: Sendable, Hashable, Identifiable {
+    package var id: String
     /// Name, per language.
-    public var title: Localized
+    package var title: Localized
     /// Whether money is refunded (then an amount, a route and a procedure are given).
-    public var refunds: Bool
+    package var refunds: Bool
     /// False when terms outside this policy govern (promotion terms, D7): no amount and no deadline.
-    public var determinable: Bool
+    package var determinable: Bool
     /// Where it was declared.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Creates an outcome.
-    public init(id: String, title: Localized, refunds: Bool, determinable: Bool = true, location: SourceLocation = .unknown) {
+    package init(id: String, title: Localized, refunds: Bool, determinable: Bool = true, location: SourceLocation = .unknown) {
         self.id = id; self.title = title; self.refunds = refunds; self.determinable = determinable; self.location = location
     }
 }
 
 /// A named text: a reason, a warning, a channel or a route. Texts may hold placeholders
 /// (`{deadline}`, `{last_safe_day}`, `{amount}`, glossary ids).
-public struct Message: Sendable, Hashable, Identifiable {
-    public var id: String
+package struct Message: Sendable, Hashable, Identifiable {
+    package var id: String
     /// A short title, per language.
-    public var title: Localized?
+    package var title: Localized?
     /// The text, per language.
-    public var text: LocalizedTemplate
+    package var text: LocalizedTemplate
     /// Where it was declared.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Creates a message.
-    public init(id: String, title: Localized? = nil, text: LocalizedTemplate, location: SourceLocation = .unknown) {
+    package init(id: String, title: Localized? = nil, text: LocalizedTemplate, location: SourceLocation = .unknown) {
         self.id = id; self.title = title; self.text = text; self.location = location
     }
 }
 
 /// How an amount is computed: an exact expression over facts, and how to say it.
-public struct Formula: Sendable, Hashable, Identifiable {
-    public var id: String
+package struct Formula: Sendable, Hashable, Identifiable {
+    package var id: String
     /// The arithmetic.
-    public var expression: Expression
+    package var expression: Expression
     /// The formula in words, per language.
-    public var text: Localized
+    package var text: Localized
     /// A worked example, when the source page gives one.
-    public var example: Example?
+    package var example: Example?
     /// Where it was declared.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// A worked example with its expected result.
-    public struct Example: Sendable, Hashable {
-        public var facts: Scenario
-        public var result: Exact
-        public var text: Localized
-        public var source: SourceCitation?
+    package struct Example: Sendable, Hashable {
+        package var facts: Scenario
+        package var result: Exact
+        package var text: Localized
+        package var source: SourceCitation?
         /// Creates an example.
-        public init(facts: Scenario, result: Exact, text: Localized, source: SourceCitation? = nil) {
+        package init(facts: Scenario, result: Exact, text: Localized, source: SourceCitation? = nil) {
             self.facts = facts; self.result = result; self.text = text; self.source = source
         }
     }
 
     /// Creates a formula.
-    public init(id: String, expression: Expression, text: Localized, example: Example? = nil, location: SourceLocation = .unknown) {
+    package init(id: String, expression: Expression, text: Localized, example: Example? = nil, location: SourceLocation = .unknown) {
         self.id = id; self.expression = expression; self.text = text; self.example = example; self.location = location
     }
 }
 
 /// The refund window of decision D1: a length, a unit and the fact it counts from.
-public struct Window: Sendable, Hashable {
+package struct Window: Sendable, Hashable {
     /// Counting unit.
-    public enum Unit: String, Sendable, Hashable, CaseIterable { case calendarDays = "calendar-days" }
+    package enum Unit: String, Sendable, Hashable, CaseIterable { case calendarDays = "calendar-days" }
     /// Length: day 0 (the start) to day `length` inclusive is in time.
-    public var length: Int
-    public var unit: Unit
+    package var length: Int
+    package var unit: Unit
     /// The date fact day 0 is (`paid_on`, decision D2).
-    public var countsFrom: FactID
+    package var countsFrom: FactID
     /// The date fact of the day the customer asks (`requested_on`): waits are counted from it (D17).
-    public var requestFact: FactID?
+    package var requestFact: FactID?
     /// Creates a window.
-    public init(length: Int, unit: Unit, countsFrom: FactID, requestFact: FactID? = nil) {
+    package init(length: Int, unit: Unit, countsFrom: FactID, requestFact: FactID? = nil) {
         self.length = length; self.unit = unit; self.countsFrom = countsFrom; self.requestFact = requestFact
     }
 
     /// The last day in time, for a start date.
-    public func lastDay(from start: CalendarDate) -> CalendarDate { start.adding(days: length) }
+    package func lastDay(from start: CalendarDate) -> CalendarDate { start.adding(days: length) }
 }
 
 /// The edition of the policy the model describes.
-public struct Edition: Sendable, Hashable, Identifiable {
+package struct Edition: Sendable, Hashable, Identifiable {
     /// Id (`2025-12-19`).
-    public var id: String
+    package var id: String
     /// The date the source page gives as its last update.
-    public var date: CalendarDate
+    package var date: CalendarDate
     /// The page title, per language.
-    public var title: Localized
+    package var title: Localized
     /// The source pages, by id (`001`), with their file names.
-    public var pages: [String: String]
+    package var pages: [String: String]
     /// The currency of amounts and its number of decimal places (D13: 2).
-    public var currency: String
-    public var currencyPlaces: Int
+    package var currency: String
+    package var currencyPlaces: Int
     /// The refund window (D1, D2).
-    public var window: Window
+    package var window: Window
     /// The first decision table the engine evaluates.
-    public var entryTable: String
+    package var entryTable: String
     /// The table that decides the route of a refund.
-    public var routeTable: String
+    package var routeTable: String
     /// What a refund whose amount rounds to zero becomes (D8).
-    public var zeroAmountOutcome: String
-    public var zeroAmountReason: String
+    package var zeroAmountOutcome: String
+    package var zeroAmountReason: String
     /// Where it was declared.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// Creates an edition.
-    public init(
+    package init(
         id: String, date: CalendarDate, title: Localized, pages: [String: String], currency: String,
         currencyPlaces: Int, window: Window, entryTable: String, routeTable: String,
         zeroAmountOutcome: String, zeroAmountReason: String, location: SourceLocation = .unknown

@@ -2,9 +2,9 @@
 /// rows are indexed by the value their cell on one key fact (the fact most rows test for a
 /// single value, such as `product`) accepts. With a thousand products the entry table has a
 /// thousand rows; each scenario then tests a handful, not all of them.
-public struct RowIndex: Sendable {
+package struct RowIndex: Sendable {
     /// The fact the rows are indexed by, if any.
-    public let key: FactID?
+    package let key: FactID?
     /// Row indices by the key value they accept.
     private let byValue: [FactValue: [Int]]
     /// Rows whose key cell is not a plain list of values (or absent): always candidates.
@@ -12,7 +12,7 @@ public struct RowIndex: Sendable {
     private let count: Int
 
     /// Indexes the rows of `table`.
-    public init(_ table: DecisionTable) {
+    package init(_ table: DecisionTable) {
         count = table.rules.count
         var best: (FactID, Int)?
         if table.rules.count >= 16 {
@@ -47,7 +47,7 @@ public struct RowIndex: Sendable {
     }
 
     /// The rows that may match `scenario`, in table order.
-    public func candidates(_ scenario: Scenario) -> [Int] {
+    package func candidates(_ scenario: Scenario) -> [Int] {
         guard let key else { return Array(0..<count) }
         let keyed = scenario[key].flatMap { byValue[$0] } ?? []
         // Merge two ascending lists.

@@ -1,21 +1,21 @@
 /// A text with placeholders in braces: `{BTN-REFUND}` names a glossary element,
 /// `{deadline}` a value the engine supplies. `{{` and `}}` stand for literal braces.
-public struct Template: Sendable, Hashable {
+package struct Template: Sendable, Hashable {
     /// A piece of a template.
-    public enum Segment: Sendable, Hashable {
+    package enum Segment: Sendable, Hashable {
         case text(String)
         case placeholder(String)
     }
 
     /// The pieces in order.
-    public var segments: [Segment]
+    package var segments: [Segment]
 
     /// Parses a template. Returns the error and its 0-based scalar offset when malformed.
     ///
     /// Braces, spaces and newlines are ASCII, so the template is scanned byte by byte in its UTF-8
     /// and text and names are cut from it as slices: cut at ASCII bytes, they hold exactly the
     /// scalars between.
-    public static func parse(_ source: String) -> Result<Template, TemplateError> {
+    package static func parse(_ source: String) -> Result<Template, TemplateError> {
         var source = source
         return source.withUTF8 { bytes in
             let end = bytes.count
@@ -61,15 +61,15 @@ public struct Template: Sendable, Hashable {
     }
 
     /// Creates a template from segments.
-    public init(segments: [Segment]) { self.segments = segments }
+    package init(segments: [Segment]) { self.segments = segments }
 
     /// The placeholder names, in order of appearance (with repeats).
-    public var placeholders: [String] {
+    package var placeholders: [String] {
         segments.compactMap { if case .placeholder(let n) = $0 { n } else { nil } }
     }
 
     /// The text with each placeholder replaced by `value(name)`.
-    public func render(_ value: (String) -> String) -> String {
+    package func render(_ value: (String) -> String) -> String {
         var s = ""
         for segment in segments {
             switch segment {
@@ -82,26 +82,26 @@ public struct Template: Sendable, Hashable {
 }
 
 /// A malformed template.
-public struct TemplateError: Error, Sendable, Hashable {
+package struct TemplateError: Error, Sendable, Hashable {
     /// What is wrong.
-    public var message: String
+    package var message: String
     /// 0-based offset in Unicode scalars from the start of the template.
-    public var offset: Int
+    package var offset: Int
 }
 
 /// A template in every language of the model.
-public struct LocalizedTemplate: Sendable, Hashable {
+package struct LocalizedTemplate: Sendable, Hashable {
     /// Template by language.
-    public var templates: [LanguageID: Template]
+    package var templates: [LanguageID: Template]
     /// The source texts, kept for diagnostics and diffs.
-    public var source: Localized
+    package var source: Localized
 
     /// Creates a localized template.
-    public init(templates: [LanguageID: Template], source: Localized) {
+    package init(templates: [LanguageID: Template], source: Localized) {
         self.templates = templates
         self.source = source
     }
 
     /// The template in `language` (empty when missing).
-    public subscript(language: LanguageID) -> Template { templates[language] ?? Template(segments: []) }
+    package subscript(language: LanguageID) -> Template { templates[language] ?? Template(segments: []) }
 }

@@ -1,7 +1,7 @@
 /// A test in a decision table cell, in the manner of DMN's unary tests:
 /// `-` (any), `true`, `issued`, `issued, revoked`, `not(issued)`, `> 0`, `<= grcq_total`,
 /// `[1..3]`, `null`, `not(null)`.
-public indirect enum UnaryTest: Sendable, Hashable, CustomStringConvertible {
+package indirect enum UnaryTest: Sendable, Hashable, CustomStringConvertible {
     /// Anything matches, including no value.
     case any
     /// No value.
@@ -16,15 +16,15 @@ public indirect enum UnaryTest: Sendable, Hashable, CustomStringConvertible {
     case not(UnaryTest)
 
     /// A comparison operator.
-    public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
+    package enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
         case lessThan = "<", lessOrEqual = "<=", greaterThan = ">", greaterOrEqual = ">=", equal = "=", notEqual = "!="
     }
 
     /// The right-hand side of a comparison.
-    public enum Operand: Sendable, Hashable, CustomStringConvertible {
+    package enum Operand: Sendable, Hashable, CustomStringConvertible {
         case value(FactValue)
         case fact(FactID)
-        public var description: String {
+        package var description: String {
             switch self {
             case .value(let v): return v.description
             case .fact(let f): return f
@@ -32,7 +32,7 @@ public indirect enum UnaryTest: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .any: return "-"
         case .isNull: return "null"
@@ -44,7 +44,7 @@ public indirect enum UnaryTest: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The other facts the test compares with (empty: its result depends on the tested value only).
-    public var factsCompared: [FactID] {
+    package var factsCompared: [FactID] {
         switch self {
         case .compare(_, .fact(let f)): return [f]
         case .not(let t): return t.factsCompared
@@ -53,7 +53,7 @@ public indirect enum UnaryTest: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether `value` (nil: no value) passes, in `scenario` (for fact operands).
-    public func matches(_ value: FactValue?, in scenario: Scenario) -> Bool {
+    package func matches(_ value: FactValue?, in scenario: Scenario) -> Bool {
         switch self {
         case .any: return true
         case .isNull: return value == nil

@@ -3,39 +3,39 @@ import TebikiModel
 
 /// A decision tree drawn for readers: Mermaid for the Markdown guides, SVG for the HTML ones,
 /// and a text alternative. Layout and drawing live in Sources/TebikiRender/Diagram/.
-public struct DecisionDiagram: Sendable {
-    public let tree: DecisionTree
-    public let space: QuestionSpace
-    public let language: Language
+package struct DecisionDiagram: Sendable {
+    package let tree: DecisionTree
+    package let space: QuestionSpace
+    package let language: Language
     /// The href of a leaf's permalink page, relative to the page the diagram sits on; nil: no link.
-    public let leafLink: @Sendable (DecisionTree.Leaf) -> String?
+    package let leafLink: @Sendable (DecisionTree.Leaf) -> String?
 
     /// Creates a diagram of `tree` in `language`.
-    public init(tree: DecisionTree, space: QuestionSpace, language: Language,
+    package init(tree: DecisionTree, space: QuestionSpace, language: Language,
                 leafLink: @escaping @Sendable (DecisionTree.Leaf) -> String? = { _ in nil }) {
         self.tree = tree; self.space = space; self.language = language; self.leafLink = leafLink
     }
 
     /// The tree in this language, with stable node ids, ready to draw.
-    public var graph: DiagramGraph {
+    package var graph: DiagramGraph {
         DiagramGraph(tree: tree, space: space, language: language.id, leafLink: leafLink)
     }
 
     /// The diagram's title ("Decision tree: SSL Certificate"), for captions and `<title>`.
-    public var title: String { graph.title }
+    package var title: String { graph.title }
 
     /// A Mermaid `flowchart TD` block's body (without the ``` fence), ending with a newline.
-    public var mermaid: String { DiagramMermaid(graph: graph).text }
+    package var mermaid: String { DiagramMermaid(graph: graph).text }
 
     /// A standalone, accessible SVG (`<title>`, `<desc>`; `role="img"`, or `role="group"` when
     /// outcomes are links), with no external resources and dark-mode colours.
-    public var svg: String {
+    package var svg: String {
         let graph = graph
         return DiagramSVG(graph: graph, description: text(graph)).svg
     }
 
     /// A text alternative: the tree as nested lines, for `<desc>` and screen readers.
-    public var textAlternative: String { text(graph) }
+    package var textAlternative: String { text(graph) }
 
     private func text(_ graph: DiagramGraph) -> String {
         DiagramText(graph: graph, or: space.model.string("diagram.or", language.id)).text

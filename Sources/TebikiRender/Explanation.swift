@@ -2,31 +2,31 @@ import TebikiEngine
 import TebikiModel
 
 /// A decision in words, in one language: what a support agent pastes to a customer.
-public struct Explanation: Sendable, Hashable {
+package struct Explanation: Sendable, Hashable {
     /// One numbered step, with the caution that comes before it, if any.
-    public struct StepText: Sendable, Hashable {
-        public var action: String
-        public var text: String
-        public var caution: String?
+    package struct StepText: Sendable, Hashable {
+        package var action: String
+        package var text: String
+        package var caution: String?
     }
 
-    public var language: LanguageID
-    public var outcome: String
-    public var outcomeTitle: String
-    public var reason: String
+    package var language: LanguageID
+    package var outcome: String
+    package var outcomeTitle: String
+    package var reason: String
     /// `1.28 USD`, nil for promotion terms.
-    public var amount: String?
-    public var route: String?
-    public var channel: String?
+    package var amount: String?
+    package var route: String?
+    package var channel: String?
     /// The deadline written in the language.
-    public var deadline: String?
-    public var warnings: [String]
-    public var steps: [StepText]
+    package var deadline: String?
+    package var warnings: [String]
+    package var steps: [StepText]
     /// The formula in words, when one applied.
-    public var formula: String?
+    package var formula: String?
 
     /// Renders `decision` in `language` with `style`.
-    public init(decision: Decision, model: Model, language: Language, style: TextStyle) {
+    package init(decision: Decision, model: Model, language: Language, style: TextStyle) {
         let filler = TemplateFiller(model: model, language: language, style: style)
         let lang = language.id
         self.language = lang
@@ -49,7 +49,7 @@ public struct Explanation: Sendable, Hashable {
     /// without the rest of the explanation. The site's step lists and the page check need only
     /// the steps, and filling the reason, route, channel, warnings and deadline (a date written
     /// out) cost as much again as the steps.
-    public static func steps(decision: Decision, model: Model, language: Language, style: TextStyle) -> [StepText] {
+    package static func steps(decision: Decision, model: Model, language: Language, style: TextStyle) -> [StepText] {
         let values = Explanation.values(of: decision, model: model)
         return self.steps(decision: decision, model: model, filler: TemplateFiller(model: model, language: language, style: style), values: values)
     }

@@ -5,19 +5,19 @@ import TebikiModel
 /// numbered step list it writes; the checker reads the list back from the page (Markdown or
 /// HTML, from memory or from disk) and proves it equals the procedure that the state machines
 /// and the engine give for `scenario`.
-public struct StepClaim: Sendable, Hashable {
+package struct StepClaim: Sendable, Hashable {
     /// Page path relative to the site root (`ja/products/ssl-certificate.md`).
-    public var path: String
+    package var path: String
     /// The heading's anchor: in Markdown the heading line's slug, in HTML the heading's `id`.
     /// The first ordered list after that heading holds the steps.
-    public var anchor: String
+    package var anchor: String
     /// The language of the page.
-    public var language: LanguageID
+    package var language: LanguageID
     /// A concrete scenario the steps are for (defaults and answers filled in).
-    public var scenario: Scenario
+    package var scenario: Scenario
 
     /// Creates a claim.
-    public init(path: String, anchor: String, language: LanguageID, scenario: Scenario) {
+    package init(path: String, anchor: String, language: LanguageID, scenario: Scenario) {
         self.path = path; self.anchor = anchor; self.language = language; self.scenario = scenario
     }
 }

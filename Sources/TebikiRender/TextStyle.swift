@@ -1,14 +1,14 @@
 import TebikiModel
 
 /// How texts from templates are written out: plain text for pasting, or Markdown.
-public enum TextStyle: Sendable, Hashable {
+package enum TextStyle: Sendable, Hashable {
     /// UI labels set off with the language's own marks (「払い戻し」, "Refund").
     case plain
     /// UI labels in bold, text escaped for CommonMark.
     case markdown
 
     /// A UI label.
-    public func label(_ text: String, in language: Language) -> String {
+    package func label(_ text: String, in language: Language) -> String {
         switch self {
         case .plain: return language.uiLabelOpen + text + language.uiLabelClose
         case .markdown: return "**" + Markdown.escape(text) + "**"
@@ -16,15 +16,15 @@ public enum TextStyle: Sendable, Hashable {
     }
 
     /// Ordinary text.
-    public func text(_ text: String) -> String {
+    package func text(_ text: String) -> String {
         self == .markdown ? Markdown.escape(text) : text
     }
 }
 
 /// CommonMark escaping of text taken from the model, so that nothing in it becomes markup.
-public enum Markdown {
+package enum Markdown {
     /// Backslash-escapes every ASCII punctuation character that could start or end markup.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         escapes.apply(text)
     }
 
@@ -38,13 +38,13 @@ public enum Markdown {
 }
 
 /// Fills templates for one language: glossary placeholders become labels, values become text.
-public struct TemplateFiller: Sendable {
-    public let model: Model
-    public let language: Language
-    public let style: TextStyle
+package struct TemplateFiller: Sendable {
+    package let model: Model
+    package let language: Language
+    package let style: TextStyle
 
     /// Creates a filler.
-    public init(model: Model, language: Language, style: TextStyle) {
+    package init(model: Model, language: Language, style: TextStyle) {
         self.model = model; self.language = language; self.style = style
     }
 
@@ -53,7 +53,7 @@ public struct TemplateFiller: Sendable {
     /// In a tight language (`ui_label_tight`, Japanese), a space that the template puts between
     /// CJK text and a filled-in label, term or value is dropped: `「OK」をクリック`,
     /// `支払日から 7 暦日目を過ぎる`. Spaces next to Latin letters and digits stay (`7 暦日`).
-    public func fill(_ template: LocalizedTemplate, values: [String: FactValue] = [:]) -> String {
+    package func fill(_ template: LocalizedTemplate, values: [String: FactValue] = [:]) -> String {
         // Written piece by piece into one string (each piece's spacing depends only on what is
         // written before it and on whether it or the piece before is filled in).
         let tight = language.uiLabelTight
@@ -109,7 +109,7 @@ public struct TemplateFiller: Sendable {
     }
 
     /// A value as this language writes it (dates with the language's date format).
-    public func format(_ value: FactValue) -> String {
+    package func format(_ value: FactValue) -> String {
         switch value {
         case .date(let d): return language.format(d)
         case .decimal(let d): return d.decimalString(places: model.edition.currencyPlaces)
@@ -118,7 +118,7 @@ public struct TemplateFiller: Sendable {
     }
 
     /// An amount with its currency (`1.28 USD`).
-    public func money(_ amount: Exact) -> String {
+    package func money(_ amount: Exact) -> String {
         amount.decimalString(places: model.edition.currencyPlaces) + " " + model.edition.currency
     }
 }

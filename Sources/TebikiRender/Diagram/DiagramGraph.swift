@@ -3,9 +3,9 @@ import TebikiModel
 
 /// A decision tree in one language, ready to draw: every node with its words, stable ids and the
 /// answers on the edge that leads to it. Mermaid, SVG and the text alternative all read this.
-public struct DiagramGraph: Sendable, Hashable {
+package struct DiagramGraph: Sendable, Hashable {
     /// What a node stands for.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// A question to answer.
         case question
         /// An outcome reached (`refunds`: money comes back; `determinable`: this policy decides it).
@@ -17,26 +17,26 @@ public struct DiagramGraph: Sendable, Hashable {
     }
 
     /// One node.
-    public struct Node: Sendable, Hashable {
+    package struct Node: Sendable, Hashable {
         /// A stable id made of the answers on the way (`q_no_yes`, `r_ssl_issued`): ASCII letters,
         /// digits and `_`, unique in the graph.
-        public var id: String
-        public var kind: Kind
+        package var id: String
+        package var kind: Kind
         /// A short word set above the text (the outcome caption "判定"); empty for none.
-        public var caption: String
+        package var caption: String
         /// The node's words: the question, or the outcome's title.
-        public var text: String
+        package var text: String
         /// The answers that lead here from the parent (empty for the root).
-        public var answers: [String]
+        package var answers: [String]
         /// The permalink of an outcome, relative to the page; nil: none.
-        public var link: String?
+        package var link: String?
         /// Indices of the children, in the order of the answers.
-        public var children: [Int]
+        package var children: [Int]
         /// Depth from the root (0).
-        public var depth: Int
+        package var depth: Int
 
         /// Creates a node.
-        public init(id: String, kind: Kind, caption: String = "", text: String, answers: [String] = [],
+        package init(id: String, kind: Kind, caption: String = "", text: String, answers: [String] = [],
                     link: String? = nil, children: [Int] = [], depth: Int) {
             self.id = id; self.kind = kind; self.caption = caption; self.text = text; self.answers = answers
             self.link = link; self.children = children; self.depth = depth
@@ -44,18 +44,18 @@ public struct DiagramGraph: Sendable, Hashable {
     }
 
     /// The nodes in pre-order; the root is `nodes[0]`.
-    public var nodes: [Node]
+    package var nodes: [Node]
     /// A title: the tree's name and the answers given before its first question (the product).
-    public var title: String
+    package var title: String
 
     /// Creates a graph from nodes already made (`nodes[0]` the root, in pre-order).
-    public init(nodes: [Node], title: String) {
+    package init(nodes: [Node], title: String) {
         self.nodes = nodes
         self.title = title
     }
 
     /// Builds the graph of `tree` in `language`.
-    public init(tree: DecisionTree, space: QuestionSpace, language: LanguageID,
+    package init(tree: DecisionTree, space: QuestionSpace, language: LanguageID,
                 leafLink: (DecisionTree.Leaf) -> String? = { _ in nil }) {
         let model = space.model
         var nodes: [Node] = []

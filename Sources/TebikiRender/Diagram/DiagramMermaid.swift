@@ -2,19 +2,19 @@
 /// node declared once with a quoted, entity-escaped label, then the edges labelled with the
 /// answers, then classes that give outcomes a thick border (their shape, a stadium, and the
 /// caption "判定"/"Outcome" tell them apart without colour).
-public struct DiagramMermaid: Sendable {
+package struct DiagramMermaid: Sendable {
     /// The graph to write.
-    public var graph: DiagramGraph
+    package var graph: DiagramGraph
 
     /// Creates a writer.
-    public init(graph: DiagramGraph) { self.graph = graph }
+    package init(graph: DiagramGraph) { self.graph = graph }
 
     /// Widest line of a label before it wraps (Mermaid does not wrap plain labels itself).
     static let measure = TextMeasure(fontSize: 10)
     static let maxLine = 2000
 
     /// The flowchart (without the ``` fence), ending with a newline.
-    public var text: String {
+    package var text: String {
         var out = "flowchart TD\n"
         for node in graph.nodes {
             let label = DiagramMermaid.label((node.caption.isEmpty ? [] : [node.caption]) + [node.text])

@@ -3,14 +3,14 @@
 /// border, linked to their permalinks. Colours come from CSS classes (`tdg-…`) with a dark
 /// scheme, and can be overridden by the page through custom properties (`--tdg-fg` …).
 /// No fonts, images or scripts are loaded; numbers have one fixed decimal.
-public struct DiagramSVG: Sendable {
+package struct DiagramSVG: Sendable {
     /// The graph to draw.
-    public var graph: DiagramGraph
+    package var graph: DiagramGraph
     /// The text alternative put in `<desc>`.
-    public var description: String
+    package var description: String
 
     /// Creates a drawing.
-    public init(graph: DiagramGraph, description: String) {
+    package init(graph: DiagramGraph, description: String) {
         self.graph = graph
         self.description = description
     }
@@ -62,7 +62,7 @@ public struct DiagramSVG: Sendable {
     }
 
     /// The layout of the blocks.
-    public func layout() -> TreeLayout { layout(blocks()) }
+    package func layout() -> TreeLayout { layout(blocks()) }
 
     /// The layout of `blocks` (this graph's `blocks()`).
     func layout(_ blocks: [Block]) -> TreeLayout {
@@ -74,7 +74,7 @@ public struct DiagramSVG: Sendable {
     }
 
     /// The SVG document.
-    public var svg: String { linkSlots.filled(graph.nodes.compactMap(\.link)) }
+    package var svg: String { linkSlots.filled(graph.nodes.compactMap(\.link)) }
 
     /// The SVG document with a gap for the href of each linked node, in node order: the same
     /// graph drawn with other hrefs (the tree on pages at other depths) is not laid out again.

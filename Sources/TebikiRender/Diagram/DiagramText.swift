@@ -6,20 +6,20 @@
 ///     Is the certificate issued?
 ///       - Yes: Outcome: Prorated refund
 ///       - No: …
-public struct DiagramText: Sendable {
+package struct DiagramText: Sendable {
     /// The graph to describe.
-    public var graph: DiagramGraph
+    package var graph: DiagramGraph
     /// What joins several answers on one edge (" or ").
-    public var or: String
+    package var or: String
 
     /// Creates a describer.
-    public init(graph: DiagramGraph, or: String) {
+    package init(graph: DiagramGraph, or: String) {
         self.graph = graph
         self.or = or
     }
 
     /// The description, one line per node, ending with a newline.
-    public var text: String {
+    package var text: String {
         guard !graph.nodes.isEmpty else { return graph.title + "\n" }
         var out = graph.title + "\n"
         func words(_ node: DiagramGraph.Node) -> String {

@@ -2,61 +2,61 @@
 /// rows of one depth top-aligned, subtrees pushed apart only as far as their outlines (contours)
 /// require. Each node may carry a label box drawn just above it (the answers on its edge).
 /// Coordinates are whole tenths of a pixel, so the result is exact and machine-independent.
-public struct TreeLayout: Sendable, Hashable {
+package struct TreeLayout: Sendable, Hashable {
     /// What to lay out for one node.
-    public struct Item: Sendable, Hashable {
+    package struct Item: Sendable, Hashable {
         /// Box size.
-        public var width: Int, height: Int
+        package var width: Int, height: Int
         /// Size of the label above the box (0 × 0 for none).
-        public var labelWidth: Int, labelHeight: Int
+        package var labelWidth: Int, labelHeight: Int
         /// Indices of the children.
-        public var children: [Int]
+        package var children: [Int]
         /// Creates an item.
-        public init(width: Int, height: Int, labelWidth: Int = 0, labelHeight: Int = 0, children: [Int] = []) {
+        package init(width: Int, height: Int, labelWidth: Int = 0, labelHeight: Int = 0, children: [Int] = []) {
             self.width = width; self.height = height; self.labelWidth = labelWidth; self.labelHeight = labelHeight
             self.children = children
         }
     }
 
     /// A placed rectangle.
-    public struct Rect: Sendable, Hashable {
-        public var x: Int, y: Int, width: Int, height: Int
-        public var maxX: Int { x + width }
-        public var maxY: Int { y + height }
-        public var midX: Int { x + width / 2 }
+    package struct Rect: Sendable, Hashable {
+        package var x: Int, y: Int, width: Int, height: Int
+        package var maxX: Int { x + width }
+        package var maxY: Int { y + height }
+        package var midX: Int { x + width / 2 }
         /// Creates a rectangle.
-        public init(x: Int, y: Int, width: Int, height: Int) { self.x = x; self.y = y; self.width = width; self.height = height }
+        package init(x: Int, y: Int, width: Int, height: Int) { self.x = x; self.y = y; self.width = width; self.height = height }
         /// Whether two rectangles share any area (touching edges do not count).
-        public func overlaps(_ o: Rect) -> Bool {
+        package func overlaps(_ o: Rect) -> Bool {
             x < o.maxX && o.x < maxX && y < o.maxY && o.y < maxY
         }
     }
 
     /// Spacing, in tenths of a pixel.
-    public struct Spacing: Sendable, Hashable {
+    package struct Spacing: Sendable, Hashable {
         /// Between neighbouring subtrees.
-        public var horizontal: Int = 160
+        package var horizontal: Int = 160
         /// From a box's bottom to the line that joins its children.
-        public var toBus: Int = 160
+        package var toBus: Int = 160
         /// From that line to the labels, and from the labels to the boxes.
-        public var aroundLabel: Int = 80
+        package var aroundLabel: Int = 80
         /// Around the whole drawing.
-        public var margin: Int = 80
+        package var margin: Int = 80
         /// Creates spacing.
-        public init() {}
+        package init() {}
     }
 
     /// Each node's box, by index.
-    public var boxes: [Rect]
+    package var boxes: [Rect]
     /// Each node's label box (zero-sized for the root and for nodes without a label).
-    public var labels: [Rect]
+    package var labels: [Rect]
     /// For each depth ≥ 1, the y of the horizontal line joining parents to children.
-    public var busY: [Int]
+    package var busY: [Int]
     /// The size of the whole drawing.
-    public var width: Int, height: Int
+    package var width: Int, height: Int
 
     /// Lays out `items`; `items[0]` is the root, and every other item is the child of exactly one.
-    public init(_ items: [Item], spacing: Spacing = Spacing()) {
+    package init(_ items: [Item], spacing: Spacing = Spacing()) {
         let n = items.count
         guard n > 0 else { boxes = []; labels = []; busY = []; width = 0; height = 0; return }
         var depth = [Int](repeating: 0, count: n)

@@ -4,7 +4,7 @@ import TebikiModel
 /// written as private-use characters that pass through cmark-gfm untouched. The HTML post-process
 /// turns them into `<span>`s; the Markdown pages drop them. Text from the model never carries them:
 /// `InlineMarker.text` removes private-use characters before escaping.
-public enum InlineMarker {
+package enum InlineMarker {
     static let open: Unicode.Scalar = "\u{E000}"
     static let separator: Unicode.Scalar = "\u{E001}"
     static let close: Unicode.Scalar = "\u{E002}"
@@ -22,7 +22,7 @@ public enum InlineMarker {
     }
 
     /// Model text made safe: private-use marks removed, then CommonMark-escaped.
-    public static func text(_ text: String) -> String {
+    package static func text(_ text: String) -> String {
         Markdown.escape(stripped(text))
     }
 

@@ -2,7 +2,7 @@ import TebikiModel
 
 /// Why the site cannot be built: a diagnostic of the render stage (a template's, with its file
 /// and line, or the renderer's).
-public struct SiteBuildError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct SiteBuildError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong and where.
     package var diagnostic: Diagnostic
 
@@ -14,5 +14,5 @@ public struct SiteBuildError: Error, Sendable, Hashable, CustomStringConvertible
     /// The stage that failed (render).
     package var stage: Stage { diagnostic.stage }
 
-    public var description: String { diagnostic.oneLine }
+    package var description: String { diagnostic.oneLine }
 }

@@ -4,13 +4,13 @@ import TebikiConcurrency
 import TebikiModel
 
 /// What a build produced, in memory: the files and the step claims the checker proves.
-public struct SiteBuild: Sendable {
+package struct SiteBuild: Sendable {
     /// Every file of the site, sorted by path.
-    public var pages: [Page]
+    package var pages: [Page]
     /// One claim per numbered step list written (Markdown and HTML pages alike).
-    public var claims: [StepClaim]
+    package var claims: [StepClaim]
     /// Pages per language folder (`ja`, `en`), and `""` for the root files.
-    public var pageCounts: [String: Int]
+    package var pageCounts: [String: Int]
 }
 
 /// Builds the whole site from a model, in memory: per language the refund-rules page, a page per
@@ -18,23 +18,23 @@ public struct SiteBuild: Sendable {
 /// and the articles, each as GFM Markdown and as HTML (the Markdown through cmark-gfm's safe mode,
 /// in the layout template); at the root a language chooser, a 404 page, the style sheet and the
 /// sitemap. Nothing is read or written here: the command-line tool writes the pages.
-public struct SiteBuilder: Sendable {
-    public let model: Model
+package struct SiteBuilder: Sendable {
+    package let model: Model
     /// `site.base_url` of tebiki.yaml: absolute, ending with `/`.
-    public let baseURL: String
-    public let templates: SiteTemplates
-    public let articles: [Article]
+    package let baseURL: String
+    package let templates: SiteTemplates
+    package let articles: [Article]
     /// The scenario classes the checker already decided (nil: the builder decides what it needs).
-    public let decided: DecidedClasses?
+    package let decided: DecidedClasses?
 
     /// Creates a builder. Give `decided` from the checker that ran first, so that no class is
     /// decided twice.
-    public init(model: Model, baseURL: String, templates: SiteTemplates, articles: [Article] = [], decided: DecidedClasses? = nil) {
+    package init(model: Model, baseURL: String, templates: SiteTemplates, articles: [Article] = [], decided: DecidedClasses? = nil) {
         self.model = model; self.baseURL = baseURL; self.templates = templates; self.articles = articles; self.decided = decided
     }
 
     /// Builds every page. `progress` is told how many drafts are done out of how many.
-    public func build(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(SiteBuildError) -> SiteBuild {
+    package func build(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(SiteBuildError) -> SiteBuild {
         guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://"), baseURL.hasSuffix("/"),
               !baseURL.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
             throw SiteBuildError(.renderFailure, "site.base_url \"\(baseURL)\" must be an absolute http(s) URL ending with /")

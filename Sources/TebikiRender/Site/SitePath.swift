@@ -2,24 +2,24 @@ import TebikiModel
 
 /// Where a page of the site lives: a language (nil for the pages at the root) and a key without
 /// extension (`products/ssl-certificate`). Both formats share the key: `.md` and `.html`.
-public struct SitePath: Sendable, Hashable, Comparable {
+package struct SitePath: Sendable, Hashable, Comparable {
     /// The language folder, nil for root pages.
-    public var language: LanguageID?
+    package var language: LanguageID?
     /// The path inside the language folder, without extension.
-    public var key: String
+    package var key: String
 
     /// Creates a path.
-    public init(language: LanguageID?, key: String) { self.language = language; self.key = key }
+    package init(language: LanguageID?, key: String) { self.language = language; self.key = key }
 
     /// The file path from the site root with an extension (`ja/glossary.html`).
-    public func file(_ ext: String) -> String {
+    package func file(_ ext: String) -> String {
         (language.map { $0 + "/" } ?? "") + key + "." + ext
     }
 
     /// The same page in another language.
     func inLanguage(_ other: LanguageID) -> SitePath { SitePath(language: other, key: key) }
 
-    public static func < (a: SitePath, b: SitePath) -> Bool { a.file("") < b.file("") }
+    package static func < (a: SitePath, b: SitePath) -> Bool { a.file("") < b.file("") }
 
     /// A relative href from the page at `from` to the file `to` (both site-root paths).
     static func relative(from: String, to: String) -> String {

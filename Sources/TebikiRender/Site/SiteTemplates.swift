@@ -4,7 +4,7 @@ import TebikiModel
 
 /// The site's look, as files a designer edits: the page layout (Mustache) and the style sheet.
 /// The command-line tool reads them; parsing and checking them happens here, without I/O.
-public struct SiteTemplates: Sendable {
+package struct SiteTemplates: Sendable {
     /// The parsed layout.
     let layout: LayoutTemplate
     /// The same layout, rendered from pieces per shape of the page values (see `CompiledLayout`).
