@@ -2,15 +2,25 @@ import TebikiAnalysis
 import TebikiEngine
 import TebikiModel
 
-/// One concrete scenario decided by both models.
-struct Probe: Sendable {
+/// One concrete scenario decided by both models. A class: the groups of changes share each
+/// probe (with its two decisions) instead of copying its fields.
+final class Probe: Sendable {
     /// The input facts both models were given (the union of what each read).
-    var scenario: Scenario
-    var product: String
-    var before: SideOutcome
-    var after: SideOutcome
-    var beforeDecision: Decision?
-    var afterDecision: Decision?
+    let scenario: Scenario
+    let product: String
+    let before: SideOutcome
+    let after: SideOutcome
+    let beforeDecision: Decision?
+    let afterDecision: Decision?
+
+    init(scenario: Scenario, product: String, before: SideOutcome, after: SideOutcome, beforeDecision: Decision?, afterDecision: Decision?) {
+        self.scenario = scenario
+        self.product = product
+        self.before = before
+        self.after = after
+        self.beforeDecision = beforeDecision
+        self.afterDecision = afterDecision
+    }
 }
 
 /// Compares what two models decide, on a common footing: the classes of scenarios of BOTH models
@@ -30,12 +40,15 @@ struct BehaviourComparer: Sendable {
         raw += before.probes().map { shifted($0, by: shift) }
         // Both sides decide every probe; the probes are then kept in order.
         let decided = zip(after.decide(raw), before.decide(raw))
-        var seen = Set<Scenario>()
+        var seen = Set<Scenario>(minimumCapacity: raw.count)
         var result: [Probe] = []
+        result.reserveCapacity(raw.count)
         for (p, (a, b)) in zip(raw, decided) {
-            var canonical = p
-            for (k, v) in b.input.values { canonical[k] = v }
-            for (k, v) in a.input.values { canonical[k] = v }
+            // The later side's input first, then what only the earlier side read, then the rest
+            // of the probe.
+            var canonical = a.input
+            canonical.values.merge(b.input.values) { later, _ in later }
+            canonical.values.merge(p.values) { read, _ in read }
             guard seen.insert(canonical).inserted else { continue }
             let product = canonical[after.productFact]?.description ?? canonical[before.productFact]?.description ?? "-"
             result.append(Probe(scenario: canonical, product: product, before: b.outcome, after: a.outcome,

@@ -138,9 +138,9 @@ final class ComparedSide: Sendable {
         case decided(DecisionSummary, Decision, input: Scenario)
     }
 
-    /// Decodes an adapted scenario from its text (fields in declaration order) and evaluates it.
+    /// Decodes an adapted scenario from its values (fields in declaration order) and evaluates it.
     private func judge(_ adapted: Scenario) -> Judgement {
-        let fields: [(String, ScenarioDecoder.Raw)] = fieldOrder.compactMap { id in adapted[id].map { (id, .text($0.description)) } }
+        let fields: [(String, ScenarioDecoder.Raw)] = fieldOrder.compactMap { id in adapted[id].map { (id, .value($0)) } }
         let input: Scenario
         switch decoder.decode(fields) {
         case .success(let s): input = s

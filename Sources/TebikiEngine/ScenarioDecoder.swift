@@ -46,10 +46,12 @@ package struct ScenarioDecoder: Sendable {
         return given.isEmpty ? found : Set(found).union(given).sorted()
     }
 
-    /// A raw value before typing: from JSON, or text from a command-line flag.
+    /// A raw value before typing: from JSON, text from a command-line flag, or a value already
+    /// typed (a probe of the semantic diff), checked as its text would be.
     package enum Raw: Sendable {
         case json(JSON)
         case text(String)
+        case value(FactValue)
     }
 
     /// Decodes a JSON text. Every problem found is returned, in field order.
@@ -172,6 +174,27 @@ package struct ScenarioDecoder: Sendable {
             return .success(.symbol(s))
         case (_, .json(let j)):
             return fail("\(Self.describe(j)) is the wrong type")
+        case (_, .value(let v)):
+            return typed(v, for: fact)
+        }
+    }
+
+    /// A typed value, accepted as is when its text would be read back as the same value and pass
+    /// every check; any other value is checked as its text (the same messages).
+    private func typed(_ value: FactValue, for fact: Fact) -> Result<FactValue, ScenarioError> {
+        switch (fact.type, value) {
+        case (.boolean, .boolean):
+            return .success(value)
+        case (.integer, .integer(let i)) where (-99_999_999_999_999...999_999_999_999_999).contains(i):
+            return .success(value)
+        case (.decimal, .decimal(let d)) where !d.isNegative && d.amountProblem(places: model.edition.currencyPlaces) == nil:
+            return .success(value)
+        case (.date, .date(let d)) where CalendarDate.earliest <= d && d <= CalendarDate.latest:
+            return .success(value)
+        case (.enumeration, .symbol(let s)) where fact.values.contains(id: s):
+            return .success(value)
+        default:
+            return typed(.text(value.description), for: fact)
         }
     }
 
