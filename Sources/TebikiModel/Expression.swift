@@ -76,9 +76,19 @@ package indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The longest expression, in scalars: a formula is a line, and every step of reading and
+    /// evaluating one recurses once per operator.
+    package static let maximumLength = 500
+    /// The deepest nesting of parentheses and negations.
+    package static let maximumDepth = 32
+
     /// Parses an expression. On failure returns a message and the 0-based scalar offset.
     package static func parse(_ source: String) -> Result<Expression, TemplateError> {
-        var parser = ExpressionParser(Array(source.unicodeScalars))
+        let scalars = Array(source.unicodeScalars)
+        guard scalars.count <= maximumLength else {
+            return .failure(TemplateError(message: "the expression is \(scalars.count) characters long; a formula may have at most \(maximumLength)", offset: maximumLength))
+        }
+        var parser = ExpressionParser(scalars)
         do throws(TemplateError) {
             let e = try parser.parseSum()
             parser.skipSpaces()
@@ -95,7 +105,17 @@ package indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
 private struct ExpressionParser {
     let scalars: [Unicode.Scalar]
     var position = 0
+    /// Parentheses and negations open around the current position.
+    var depth = 0
     init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+    /// Enters one more level of nesting, or refuses beyond `Expression.maximumDepth`.
+    mutating func nest() throws(TemplateError) {
+        depth += 1
+        guard depth <= Expression.maximumDepth else {
+            throw TemplateError(message: "parentheses and minus signs are nested more than \(Expression.maximumDepth) deep", offset: position)
+        }
+    }
 
     mutating func skipSpaces() { while position < scalars.count, scalars[position] == " " { position += 1 } }
 
@@ -126,6 +146,8 @@ private struct ExpressionParser {
         guard position < scalars.count else { throw TemplateError(message: "the expression ends where a number, a fact or '(' is expected", offset: position) }
         let c = scalars[position]
         if c == "(" {
+            try nest()
+            defer { depth -= 1 }
             position += 1
             let e = try parseSum()
             skipSpaces()
@@ -133,7 +155,12 @@ private struct ExpressionParser {
             position += 1
             return e
         }
-        if c == "-" { position += 1; return .negate(try parseFactor()) }
+        if c == "-" {
+            try nest()
+            defer { depth -= 1 }
+            position += 1
+            return .negate(try parseFactor())
+        }
         let start = position
         if c.properties.numericType != nil && c.isASCII || c == "." {
             while position < scalars.count, scalars[position].isASCII, scalars[position].properties.numericType != nil || scalars[position] == "." { position += 1 }

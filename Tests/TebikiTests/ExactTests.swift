@@ -123,6 +123,29 @@ struct TemplateTests {
     func badExpressions(source: String) {
         if case .success = Expression.parse(source) { Issue.record("accepted \(source)") }
     }
+
+    /// The fuzzer overflowed the parser's stack with 2,974 minus signs; nesting and length are now
+    /// bounded, with a message that says the limit. The limits themselves are accepted.
+    @Test("nesting and length are bounded: refused beyond the limit, read at it", arguments: [
+        (String(repeating: "-", count: 32) + "1", nil),
+        (String(repeating: "-", count: 33) + "1", "nested more than 32 deep"),
+        (String(repeating: "(", count: 32) + "1" + String(repeating: ")", count: 32), nil),
+        (String(repeating: "(", count: 33) + "1" + String(repeating: ")", count: 33), "nested more than 32 deep"),
+        (String(repeating: "-", count: 2974), "at most 500"),
+        (String(repeating: "-", count: 400) + "1", "nested more than 32 deep"),
+        (Array(repeating: "1", count: 250).joined(separator: "+"), nil),
+        (Array(repeating: "1", count: 251).joined(separator: "+"), "at most 500"),
+    ] as [(String, String?)])
+    func boundedExpressions(source: String, refusal: String?) throws {
+        switch Expression.parse(source) {
+        case .success(let e):
+            #expect(refusal == nil, "accepted \(source.prefix(40))…")
+            #expect(try e.evaluate(in: Scenario([:])) != nil)
+        case .failure(let error):
+            let expected = try #require(refusal, "refused: \(error.message)")
+            #expect(error.message.contains(expected), "\(error.message)")
+        }
+    }
 }
 
 @Suite("Exact and dates at their limits: errors, never traps")
