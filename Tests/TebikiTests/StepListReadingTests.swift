@@ -15,16 +15,8 @@ enum CharacterReading {
         return collapse(decodeEntities(removingTags(String(decoding: u, as: UTF8.self))))
     }
 
-    static func removingTags(_ html: String) -> String {
-        var text = ""
-        var inTag = false
-        for c in html {
-            if c == "<" { inTag = true; continue }
-            if c == ">" && inTag { inTag = false; continue }
-            if !inTag { text.append(c) }
-        }
-        return text
-    }
+    /// Tags removed by Character: the one definition, which the page check shares.
+    static func removingTags(_ html: String) -> String { HTMLPostProcessor.removingTags(html) }
 
     static func decodeEntities(_ s: String) -> String {
         var out = ""
